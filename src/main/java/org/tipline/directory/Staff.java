@@ -1,0 +1,44 @@
+package org.tipline.directory;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import java.util.UUID;
+
+/** A staff account: an SRO, counselor, coordinator, analyst or administrator. */
+@Entity
+public class Staff extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String email;
+
+    @Column(name = "display_name")
+    public String displayName;
+
+    @Enumerated(EnumType.STRING)
+    public StaffRole role;
+
+    /** The SRO's employer; null for school and district staff. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "agency_id")
+    public Agency agency;
+
+    /** The district of counselors and coordinators; null for state-wide roles. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "district_id")
+    public District district;
+
+    /** Argon2id in PHC string form; never leaves the service. */
+    @Column(name = "password_hash")
+    public String passwordHash;
+
+    public boolean enabled;
+}
