@@ -46,6 +46,16 @@ public enum Category {
         return spanishLabel;
     }
 
+    /** True when {@code code} names a category (exact, case-sensitive match). */
+    public static boolean isKnown(String code) {
+        for (Category category : values()) {
+            if (category.name().equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A life-safety category is escalated at once, whatever the reporter ticked. */
     public boolean lifeSafety() {
         return lifeSafety;

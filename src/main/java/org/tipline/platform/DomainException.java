@@ -1,5 +1,8 @@
 package org.tipline.platform;
 
+import java.util.List;
+import java.util.OptionalInt;
+
 /**
  * A failure the client can act on, with one stable {@code code} per kind (STYLE habit 3).
  *
@@ -33,5 +36,15 @@ public abstract class DomainException extends RuntimeException {
 
     public String detail() {
         return getMessage();
+    }
+
+    /** The rejected fields, for input errors; empty otherwise. */
+    public List<Problem.FieldError> fieldErrors() {
+        return List.of();
+    }
+
+    /** Seconds after which a retry may succeed (sent as {@code Retry-After}); empty when retrying won't help. */
+    public OptionalInt retryAfterSeconds() {
+        return OptionalInt.empty();
     }
 }

@@ -2,7 +2,6 @@ package org.tipline.platform;
 
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
-import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
             return List.of();
         }
         boolean persistent = context.getProfiles().contains("dev");
-        String dataDirectory = value(context, "tipline.dev.data-dir", ".tipline-dev") + "/postgres";
+        String dataDirectory = ConfigContexts.value(context, "tipline.dev.data-dir", ".tipline-dev") + "/postgres";
         EmbeddedPostgresServer.Connection connection = EmbeddedPostgresServer.startOnce(persistent, dataDirectory);
         return List.of(new PropertiesConfigSource(Map.of(
                 URL_PROPERTY, connection.jdbcUrl(),
@@ -48,12 +47,6 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     }
 
     static boolean urlConfigured(ConfigSourceContext context) {
-        ConfigValue url = context.getValue(URL_PROPERTY);
-        return url != null && url.getValue() != null && !url.getValue().isBlank();
-    }
-
-    private static String value(ConfigSourceContext context, String name, String defaultValue) {
-        ConfigValue value = context.getValue(name);
-        return value == null || value.getValue() == null ? defaultValue : value.getValue();
+        return ConfigContexts.isSet(context, URL_PROPERTY);
     }
 }

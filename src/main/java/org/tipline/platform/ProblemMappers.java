@@ -26,7 +26,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(DomainException e) {
-        return respond(Problem.of(e.status(), e.code(), e.title(), e.detail()));
+        Problem problem = Problem.of(e.status(), e.code(), e.title(), e.detail());
+        Response.ResponseBuilder builder = builder(e.fieldErrors().isEmpty() ? problem : problem.withErrors(e.fieldErrors()));
+        e.retryAfterSeconds().ifPresent(seconds -> builder.header(HttpHeaders.RETRY_AFTER, seconds));
+        return builder.build();
     }
 
     @ServerExceptionMapper

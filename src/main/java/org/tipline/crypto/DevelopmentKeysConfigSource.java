@@ -1,0 +1,95 @@
+package org.tipline.crypto;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.PropertiesConfigSource;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Properties;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.tipline.platform.ConfigContexts;
+
+/**
+ * Generates the secrets of the dev and test profiles (KEK, intake key, pepper, case-code salt) when
+ * none are configured, and keeps them in a file under {@code tipline.dev.data-dir} (gitignored), so the
+ * tips of the local database stay readable across restarts. Prod never generates keys: it refuses to
+ * start without them.
+ */
+public class DevelopmentKeysConfigSource implements ConfigSourceFactory {
+
+    private static final int ORDINAL = 200;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        List<String> profiles = context.getProfiles();
+        String profile = profiles.contains("dev") ? "dev" : profiles.contains("test") ? "test" : null;
+        if (profile == null || ConfigContexts.isSet(context, "tipline.crypto.kek.active")) {
+            return List.of();
+        }
+        Path file = Path.of(ConfigContexts.value(context, "tipline.dev.data-dir", ".tipline-dev"), "keys-" + profile + ".properties");
+        return List.of(new PropertiesConfigSource(loadOrCreate(file, profile), "tipline-" + profile + "-keys", ORDINAL));
+    }
+
+    @Override
+    public OptionalInt getPriority() {
+        return OptionalInt.of(ORDINAL);
+    }
+
+    private static synchronized Map<String, String> loadOrCreate(Path file, String profile) {
+        try {
+            if (!Files.exists(file)) {
+                write(file, generate(profile));
+            }
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(file)) {
+                properties.load(reader);
+            }
+            Map<String, String> values = new HashMap<>();
+            properties.forEach((key, value) -> values.put((String) key, (String) value));
+            return values;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or write the " + profile + " key file " + file, e);
+        }
+    }
+
+    private static Properties generate(String profile) {
+        String kekId = profile + "-" + LocalDate.now();
+        Properties keys = new Properties();
+        keys.setProperty("tipline.crypto.kek.active", kekId);
+        keys.setProperty("tipline.crypto.kek.keys", kekId + ":" + randomBase64(32));
+        keys.setProperty("tipline.crypto.pepper", randomBase64(32));
+        keys.setProperty("tipline.crypto.case-code-salt", randomBase64(16));
+        keys.setProperty("tipline.intake-key.id", profile + "-intake-" + LocalDate.now());
+        keys.setProperty("tipline.intake-key.private-key", IntakeKeyring.generatePkcs8());
+        return keys;
+    }
+
+    private static void write(Path file, Properties keys) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "keys", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try (Writer writer = Files.newBufferedWriter(temporary)) {
+            keys.store(writer, "Generated keys of a local Tipline (dev/test only). Never use them in production.");
+        }
+        Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String randomBase64(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return Base64.getEncoder().encodeToString(random);
+    }
+}

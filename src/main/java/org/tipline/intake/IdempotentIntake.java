@@ -1,0 +1,110 @@
+package org.tipline.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.tipline.crypto.RecordKind;
+import org.tipline.crypto.RecordRef;
+import org.tipline.crypto.SecretBytes;
+import org.tipline.crypto.ServerSecrets;
+import org.tipline.crypto.TipEncryption;
+import org.tipline.crypto.TipKey;
+import org.tipline.platform.InvalidFieldException;
+
+/**
+ * Lets a client retry a submission safely: the same Idempotency-Key with the same tip within the window
+ * gets the first answer back and stores nothing; with a different tip it is refused.
+ */
+@ApplicationScoped
+class IdempotentIntake {
+
+    /** A submission's idempotency fingerprint: keyed hashes of the key and of the tip. */
+    record Request(String keyHash, byte[] requestHash) {
+    }
+
+    private static final java.util.regex.Pattern KEY_FORM = java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final ServerSecrets secrets;
+    private final TipEncryption encryption;
+    private final ObjectMapper json;
+    private final IntakeSettings settings;
+    private final Clock clock;
+
+    IdempotentIntake(ServerSecrets secrets, TipEncryption encryption, ObjectMapper json, IntakeSettings settings,
+            Clock clock) {
+        this.secrets = secrets;
+        this.encryption = encryption;
+        this.json = json;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    Request request(String idempotencyKey, TipSubmission submission) {
+        if (!KEY_FORM.matcher(idempotencyKey).matches()) {
+            throw new InvalidFieldException("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
+        }
+        byte[] keyHash = secrets.keyedHash("idempotency-key", idempotencyKey.getBytes(StandardCharsets.US_ASCII));
+        return new Request(HexFormat.of().formatHex(keyHash), secrets.keyedHash("idempotency-request", canonical(submission)));
+    }
+
+    /** The first answer, if this key was used within the window; refused if it was used for another tip. */
+    @Transactional
+    Optional<TipReceipt> replay(Request request) {
+        IdempotencyRecord previous = IdempotencyRecord.findById(request.keyHash());
+        if (previous == null || previous.createdAt.isBefore(windowStart())) {
+            return Optional.empty();
+        }
+        if (!ServerSecrets.sameHash(previous.requestHash, request.requestHash())) {
+            throw new IdempotencyConflictException();
+        }
+        TipKey key = TipKey.findById(previous.tipId);
+        SecretBytes dataKey = encryption.dataKey(previous.tipId, key.wrapped());
+        try {
+            byte[] receipt = encryption.open(dataKey, ref(previous.tipId, request), previous.receipt);
+            return Optional.of(json.readValue(receipt, TipReceipt.class));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored receipt unreadable", e);
+        } finally {
+            dataKey.destroy();
+        }
+    }
+
+    /** Stores the answer in the tip's transaction; expired records go at the same time. */
+    void remember(Request request, UUID tipId, SecretBytes dataKey, TipReceipt receipt, Instant now) {
+        IdempotencyRecord.delete("createdAt < ?1", windowStart());
+        IdempotencyRecord record = new IdempotencyRecord();
+        record.keyHash = request.keyHash();
+        record.requestHash = request.requestHash();
+        record.tipId = tipId;
+        record.receipt = encryption.seal(dataKey, ref(tipId, request), serialize(receipt));
+        record.createdAt = now;
+        record.persistAndFlush();
+    }
+
+    private Instant windowStart() {
+        return clock.instant().minus(settings.idempotencyWindow());
+    }
+
+    private static RecordRef ref(UUID tipId, Request request) {
+        return new RecordRef(tipId, RecordKind.IDEMPOTENT_RECEIPT, request.keyHash());
+    }
+
+    private byte[] canonical(TipSubmission submission) {
+        return serialize(submission);
+    }
+
+    private byte[] serialize(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
+        }
+    }
+}

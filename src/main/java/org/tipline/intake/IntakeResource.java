@@ -1,0 +1,73 @@
+package org.tipline.intake;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tipline.platform.Problem;
+
+/** Anonymous tip intake: no account, no cookie, nothing about the reporter kept. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reporter")
+public class IntakeResource {
+
+    private final TipIntake intake;
+
+    IntakeResource(TipIntake intake) {
+        this.intake = intake;
+    }
+
+    @GET
+    @Path("/intake-key")
+    @Operation(operationId = "getIntakeKey", summary = "The public key that browsers encrypt tips to")
+    @APIResponse(responseCode = "200", description = "The current intake key")
+    public IntakeKeyView intakeKey() {
+        return intake.publishedKey();
+    }
+
+    @POST
+    @Path("/tips")
+    @Consumes({ MediaType.APPLICATION_JSON, EncryptedTip.MEDIA_TYPE })
+    @Operation(operationId = "submitTip", summary = "Submit a tip, plain or encrypted")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TipSubmission.class)),
+            @Content(mediaType = EncryptedTip.MEDIA_TYPE, schema = @Schema(implementation = EncryptedTip.class)) })
+    @APIResponse(responseCode = "201", description = "Stored; the case code is shown only in this answer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TipReceipt.class)))
+    @APIResponse(responseCode = "400", description = "Invalid tip or envelope; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Neither JSON nor an envelope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key already used for another tip",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too busy; retry after the Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submit(@Context HttpHeaders headers,
+            @Parameter(description = "Makes retries safe: the same key and tip within 24 h get the first answer")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            byte[] body) throws IOException {
+        Optional<String> key = Optional.ofNullable(idempotencyKey);
+        TipReceipt receipt = headers.getMediaType().isCompatible(MediaType.valueOf(EncryptedTip.MEDIA_TYPE))
+                ? intake.submitEncrypted(body, key)
+                : intake.submitPlain(body, key);
+        return Response.status(Response.Status.CREATED).entity(receipt).build();
+    }
+}

@@ -1,0 +1,42 @@
+package org.tipline.intake;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A tip as stored: routing metadata in the clear, everything the reporter wrote sealed in {@code body}
+ * under the tip's own data key ({@link org.tipline.crypto.TipKey}).
+ */
+@Entity
+public class Tip extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** Public reference {@code T-YYYY-NNNNNN}, for staff and mail; says nothing about the content. */
+    public String reference;
+
+    /** Null when the reporter did not know the school. */
+    @Column(name = "school_id")
+    public UUID schoolId;
+
+    public String category;
+
+    @Column(name = "happening_now")
+    public boolean happeningNow;
+
+    public String status;
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    @Column(name = "case_code_hash")
+    public byte[] caseCodeHash;
+
+    /** {@link TipBody} as JSON, sealed with AES-256-GCM under the tip's data key. */
+    public byte[] body;
+}

@@ -1,0 +1,107 @@
+package org.tipline.intake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import org.tipline.crypto.CaseCode;
+import org.tipline.crypto.CaseCodeHasher;
+import org.tipline.crypto.EnvelopeException;
+import org.tipline.crypto.IntakeEnvelope;
+import org.tipline.crypto.IntakeKeyring;
+import org.tipline.directory.Category;
+import org.tipline.directory.School;
+import org.tipline.platform.InvalidFieldException;
+
+/**
+ * Takes a tip from a reporter, plain or encrypted: decodes, validates exactly the same way, answers an
+ * idempotent retry with the first answer, and otherwise stores it under a new case code.
+ */
+@ApplicationScoped
+public class TipIntake {
+
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final IntakeKeyring intakeKeys;
+    private final CaseCodeHasher caseCodes;
+    private final IdempotentIntake idempotency;
+    private final TipRecorder recorder;
+    private final Clock clock;
+
+    TipIntake(ObjectMapper json, Validator validator, IntakeKeyring intakeKeys, CaseCodeHasher caseCodes,
+            IdempotentIntake idempotency, TipRecorder recorder, Clock clock) {
+        this.json = json;
+        this.validator = validator;
+        this.intakeKeys = intakeKeys;
+        this.caseCodes = caseCodes;
+        this.idempotency = idempotency;
+        this.recorder = recorder;
+        this.clock = clock;
+    }
+
+    public TipReceipt submitPlain(byte[] body, Optional<String> idempotencyKey) throws IOException {
+        return submit(parse(body, TipSubmission.class), idempotencyKey);
+    }
+
+    public TipReceipt submitEncrypted(byte[] body, Optional<String> idempotencyKey) throws IOException {
+        EncryptedTip envelope = parse(body, EncryptedTip.class);
+        if (!IntakeEnvelope.ALGORITHM.equals(envelope.alg())) {
+            throw EnvelopeException.malformed("alg", "must be " + IntakeEnvelope.ALGORITHM);
+        }
+        IntakeKeyring.IntakeKey key = intakeKeys.accepting(envelope.kid(), clock.instant())
+                .orElseThrow(EnvelopeException::unknownKey);
+        byte[] plaintext = IntakeEnvelope.open(key, envelope.epk(), envelope.iv(), envelope.ciphertext());
+        return submit(parse(plaintext, TipSubmission.class), idempotencyKey);
+    }
+
+    public IntakeKeyView publishedKey() {
+        IntakeKeyring.IntakeKey key = intakeKeys.current();
+        return new IntakeKeyView(key.kid(), IntakeEnvelope.ALGORITHM, key.publicKeySpki());
+    }
+
+    private TipReceipt submit(TipSubmission submission, Optional<String> idempotencyKey) {
+        checkReferences(submission);
+        Optional<IdempotentIntake.Request> request = idempotencyKey.map(key -> idempotency.request(key, submission));
+        if (request.isPresent()) {
+            Optional<TipReceipt> first = idempotency.replay(request.get());
+            if (first.isPresent()) {
+                return first.get();
+            }
+        }
+        CaseCode code = CaseCode.generate();
+        byte[] codeHash = caseCodes.hash(code);
+        try {
+            return recorder.record(submission, code, codeHash, request);
+        } catch (PersistenceException e) {
+            // A concurrent retry with the same Idempotency-Key committed first: answer as it was answered.
+            return request.flatMap(idempotency::replay).orElseThrow(() -> e);
+        }
+    }
+
+    private <T> T parse(byte[] body, Class<T> type) throws IOException {
+        T value = json.readValue(body, type);
+        if (value == null) {
+            throw new InvalidFieldException("(body)", "must be a JSON object");
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(value);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return value;
+    }
+
+    private static void checkReferences(TipSubmission submission) {
+        if (!Category.isKnown(submission.category())) {
+            throw new InvalidFieldException("category", "unknown category; see GET /api/v1/categories");
+        }
+        if (submission.schoolId() != null && School.count("id = ?1 and active = true", submission.schoolId()) == 0) {
+            throw new InvalidFieldException("schoolId", "no active school has this id; see GET /api/v1/schools");
+        }
+    }
+}

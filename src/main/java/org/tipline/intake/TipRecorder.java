@@ -1,0 +1,74 @@
+package org.tipline.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.tipline.crypto.CaseCode;
+import org.tipline.crypto.RecordRef;
+import org.tipline.crypto.TipEncryption;
+import org.tipline.crypto.TipKey;
+
+/** Stores a validated tip, encrypted, in one transaction: the 201 is sent only after it commits. */
+@ApplicationScoped
+class TipRecorder {
+
+    private final TipEncryption encryption;
+    private final ReferenceNumbers references;
+    private final IdempotentIntake idempotency;
+    private final IntakeSettings settings;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    TipRecorder(TipEncryption encryption, ReferenceNumbers references, IdempotentIntake idempotency,
+            IntakeSettings settings, ObjectMapper json, Clock clock) {
+        this.encryption = encryption;
+        this.references = references;
+        this.idempotency = idempotency;
+        this.settings = settings;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    TipReceipt record(TipSubmission submission, CaseCode code, byte[] caseCodeHash,
+            Optional<IdempotentIntake.Request> idempotencyRequest) {
+        Instant now = clock.instant();
+        LocalDate day = LocalDate.ofInstant(now, settings.timeZone());
+        UUID tipId = UUID.randomUUID();
+        TipEncryption.NewDataKey key = encryption.newDataKey(tipId);
+        try {
+            Tip tip = new Tip();
+            tip.id = tipId;
+            tip.reference = references.next(day.getYear());
+            tip.schoolId = submission.schoolId();
+            tip.category = submission.category();
+            tip.happeningNow = submission.happeningNow();
+            tip.status = "NEW";
+            tip.submittedAt = now;
+            tip.caseCodeHash = caseCodeHash;
+            tip.body = encryption.seal(key.dataKey(), RecordRef.tipBody(tipId), serialize(TipBody.of(submission)));
+            tip.persist();
+            TipKey.of(tipId, key.wrapped(), now).persist();
+
+            TipReceipt receipt = new TipReceipt(code.display(), tip.reference, day);
+            idempotencyRequest.ifPresent(request -> idempotency.remember(request, tipId, key.dataKey(), receipt, now));
+            return receipt;
+        } finally {
+            key.dataKey().destroy();
+        }
+    }
+
+    private byte[] serialize(TipBody body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize a tip body", e);
+        }
+    }
+}
