@@ -3,6 +3,7 @@ package org.tipline.crypto;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -31,10 +32,15 @@ public class CaseCodeHasher {
     private final long maxWaitMillis;
     private final AtomicInteger waiting = new AtomicInteger();
 
+    @Inject
     CaseCodeHasher(ServerSecrets secrets, CaseCodeSettings settings) {
+        this(secrets, settings, LaunchMode.current() == LaunchMode.NORMAL);
+    }
+
+    CaseCodeHasher(ServerSecrets secrets, CaseCodeSettings settings, boolean production) {
         this.secrets = secrets;
         this.cost = settings.cost();
-        if (LaunchMode.current() == LaunchMode.NORMAL) {
+        if (production) {
             requireProductionCost(cost);
         }
         this.gate = new Semaphore(settings.maxConcurrent().orElse(Runtime.getRuntime().availableProcessors()), true);
@@ -62,6 +68,9 @@ public class CaseCodeHasher {
     }
 
     private void acquire() {
+        if (gate.tryAcquire()) {
+            return;
+        }
         if (waiting.incrementAndGet() > maxWaiting) {
             waiting.decrementAndGet();
             throw new HashingBusyException();

@@ -35,6 +35,25 @@ public final class KekRing {
         return keys.keySet();
     }
 
+    /** This ring plus a new KEK, which becomes the active one: the first step of a rotation. */
+    public KekRing plus(String id, SecretBytes key) {
+        Map<String, SecretBytes> more = new java.util.HashMap<>(keys);
+        more.put(id, key);
+        return new KekRing(id, more);
+    }
+
+    /** This ring without a KEK that no data key needs any more: the last step of a rotation. */
+    public KekRing minus(String id) {
+        Map<String, SecretBytes> fewer = new java.util.HashMap<>(keys);
+        fewer.remove(id);
+        return new KekRing(activeId, fewer);
+    }
+
+    /** The same keys with another one active. */
+    public KekRing activate(String id) {
+        return new KekRing(id, keys);
+    }
+
     /** Seals a tip's data key under the active KEK (AES-256-GCM, bound to the tip and the KEK id). */
     public WrappedDek wrap(UUID tipId, SecretBytes dataKey) {
         byte[] plain = dataKey.reveal();

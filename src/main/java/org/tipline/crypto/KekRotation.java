@@ -39,7 +39,7 @@ public class KekRotation {
     public Result rewrapAll(KekRing ring) {
         long rewrapped = 0;
         long failed = 0;
-        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        UUID after = new UUID(0, 0); // the smallest uuid in PostgreSQL's (unsigned, bytewise) order
         while (true) {
             UUID from = after;
             BatchResult batch = QuarkusTransaction.requiringNew().call(() -> rewrapBatch(ring, from));

@@ -1,0 +1,133 @@
+package org.tipline.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarkus.runtime.configuration.ConfigurationException;
+import java.time.Duration;
+import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class CaseCodeHasherTest {
+
+    private static ServerSecrets secrets() {
+        return new ServerSecrets(TestKeys.aesKey(), new byte[16]);
+    }
+
+    private static CaseCodeSettings settings(int memoryKib, int maxConcurrent, int maxWaiting, Duration maxWait) {
+        return new CaseCodeSettings() {
+            @Override
+            public int memoryKib() {
+                return memoryKib;
+            }
+
+            @Override
+            public int iterations() {
+                return 1;
+            }
+
+            @Override
+            public int parallelism() {
+                return 1;
+            }
+
+            @Override
+            public OptionalInt maxConcurrent() {
+                return OptionalInt.of(maxConcurrent);
+            }
+
+            @Override
+            public int maxWaiting() {
+                return maxWaiting;
+            }
+
+            @Override
+            public Duration maxWait() {
+                return maxWait;
+            }
+        };
+    }
+
+    @Test
+    void shouldHashDeterministicallyWithAVersionPrefix() {
+        CaseCodeHasher hasher = new CaseCodeHasher(secrets(), settings(256, 2, 8, Duration.ofSeconds(5)), false);
+        CaseCode code = CaseCode.generate();
+
+        byte[] hash = hasher.hash(code);
+
+        assertThat(hash).hasSize(33).startsWith((byte) 1);
+        assertThat(hasher.hash(CaseCode.parse(code.display().toLowerCase()).orElseThrow())).isEqualTo(hash);
+        assertThat(hasher.hash(CaseCode.generate())).isNotEqualTo(hash);
+    }
+
+    @Test
+    void shouldDependOnThePepper() {
+        CaseCode code = CaseCode.generate();
+        CaseCodeSettings cost = settings(256, 1, 8, Duration.ofSeconds(5));
+
+        assertThat(new CaseCodeHasher(secrets(), cost, false).hash(code)).isNotEqualTo(new CaseCodeHasher(secrets(), cost, false).hash(code));
+    }
+
+    @Test
+    void shouldRefuseAWeakCostWhenBuiltForProduction() {
+        assertThatThrownBy(() -> new CaseCodeHasher(secrets(), settings(256, 1, 8, Duration.ofSeconds(5)), true))
+                .isInstanceOf(ConfigurationException.class);
+    }
+
+    @Test
+    void shouldRefuseLessThanOwaspsMinimumInProduction() {
+        assertThatThrownBy(() -> CaseCodeHasher.requireProductionCost(new Argon2id.Cost(19 * 1024 - 1, 2, 1)))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("OWASP");
+        assertThatThrownBy(() -> CaseCodeHasher.requireProductionCost(new Argon2id.Cost(19 * 1024, 1, 1)))
+                .isInstanceOf(ConfigurationException.class);
+        assertThatCode(() -> CaseCodeHasher.requireProductionCost(new Argon2id.Cost(19 * 1024, 2, 1)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void shouldTurnAwayRequestsBeyondTheQueueAtOnce() throws Exception {
+        // One hash at a time, nobody may wait: while a slow hash runs, the next request is refused.
+        CaseCodeHasher hasher = new CaseCodeHasher(secrets(), settings(128 * 1024, 1, 0, Duration.ofSeconds(5)), false);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch started = new CountDownLatch(1);
+            Future<byte[]> slow = pool.submit(() -> {
+                started.countDown();
+                return hasher.hash(CaseCode.generate());
+            });
+            started.await();
+            Thread.sleep(20);
+            assertThatThrownBy(() -> hasher.hash(CaseCode.generate())).isInstanceOf(HashingBusyException.class);
+            assertThat(slow.get(30, TimeUnit.SECONDS)).hasSize(33);
+            assertThat(hasher.hash(CaseCode.generate())).hasSize(33);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void shouldGiveUpAfterTheMaximumWait() throws Exception {
+        CaseCodeHasher hasher = new CaseCodeHasher(secrets(), settings(128 * 1024, 1, 4, Duration.ofMillis(1)), false);
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        try {
+            CountDownLatch started = new CountDownLatch(1);
+            Future<byte[]> slow = pool.submit(() -> {
+                started.countDown();
+                return hasher.hash(CaseCode.generate());
+            });
+            started.await();
+            Thread.sleep(20);
+            assertThatThrownBy(() -> hasher.hash(CaseCode.generate())).isInstanceOf(HashingBusyException.class)
+                    .hasFieldOrPropertyWithValue("status", 429);
+            slow.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

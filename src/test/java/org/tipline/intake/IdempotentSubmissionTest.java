@@ -1,0 +1,90 @@
+package org.tipline.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.tipline.support.Database;
+
+@QuarkusTest
+class IdempotentSubmissionTest {
+
+    private static ValidatableResponse post(String key, Object body) {
+        return given().contentType("application/json").header("Idempotency-Key", key).body(body)
+                .post("/api/v1/tips").then();
+    }
+
+    @Test
+    void shouldAnswerAReplayWithTheFirstAnswerAndStoreNothingNew() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> first = post(key, TipRequests.validTip()).statusCode(201).extract().jsonPath().getMap("");
+        Map<String, Long> before = Database.rowCounts();
+
+        Map<String, Object> replay = post(key, TipRequests.validTip()).statusCode(201).extract().jsonPath().getMap("");
+
+        assertThat(replay).isEqualTo(first);
+        assertThat(Database.rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRefuseTheSameKeyWithAnotherTip() {
+        String key = UUID.randomUUID().toString();
+        post(key, TipRequests.validTip()).statusCode(201);
+        Map<String, Object> other = TipRequests.validTip();
+        other.put("description", "Something different happened in the cafeteria.");
+        Map<String, Long> before = Database.rowCounts();
+
+        post(key, other).statusCode(422).body("code", equalTo("idempotency-key-reused"));
+
+        assertThat(Database.rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldTreatDifferentKeysAsDifferentTips() {
+        String first = post(UUID.randomUUID().toString(), TipRequests.validTip()).statusCode(201).extract().path("caseCode");
+        String second = post(UUID.randomUUID().toString(), TipRequests.validTip()).statusCode(201).extract().path("caseCode");
+
+        assertThat(first).isNotEqualTo(second);
+    }
+
+    @Test
+    void shouldStoreOneTipWhenTheSameSubmissionArrivesTwiceAtOnce() throws Exception {
+        String key = UUID.randomUUID().toString();
+        long tipsBefore = Database.rowCounts().get("tip");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Callable<String> submit = () -> post(key, TipRequests.validTip()).statusCode(201).extract().path("caseCode");
+                answers.add(pool.submit(submit));
+            }
+            String firstCode = answers.get(0).get();
+            for (Future<String> answer : answers) {
+                assertThat(answer.get()).isEqualTo(firstCode);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(Database.rowCounts().get("tip")).isEqualTo(tipsBefore + 1);
+    }
+
+    @Test
+    void shouldRefuseAMalformedKey() {
+        Map<String, Long> before = Database.rowCounts();
+
+        post("has spaces in it", TipRequests.validTip()).statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
+
+        assertThat(Database.rowCounts()).isEqualTo(before);
+    }
+}

@@ -1,0 +1,103 @@
+package org.tipline.support;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.KeyAgreement;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Encrypts a tip the way the browser form will, with the same encodings WebCrypto uses: the intake key
+ * imported from SPKI, the ephemeral key exported "raw" (uncompressed point), ECDH deriveBits(256),
+ * HKDF-SHA256 and AES-GCM with the tag appended. Written from the envelope's specification with the
+ * JDK alone (HKDF by hand from RFC 5869), independently of the service's own code.
+ */
+public final class EnvelopeClient {
+
+    public static final String ALGORITHM = "ECDH-P256+HKDF-SHA256+A256GCM";
+    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private EnvelopeClient() {
+    }
+
+    /** The envelope's fields, ready to be sent as JSON. */
+    public static Map<String, String> seal(String kid, String publicKeySpkiBase64Url, String tipJson) {
+        try {
+            ECPublicKey intakeKey = (ECPublicKey) KeyFactory.getInstance("EC")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getUrlDecoder().decode(publicKeySpkiBase64Url)));
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair ephemeral = generator.generateKeyPair();
+            byte[] epk = rawPoint((ECPublicKey) ephemeral.getPublic());
+
+            KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
+            agreement.init(ephemeral.getPrivate());
+            agreement.doPhase(intakeKey, true);
+            byte[] shared = agreement.generateSecret();
+
+            byte[] context = ("tipline-intake-v1|" + kid).getBytes(StandardCharsets.UTF_8);
+            byte[] aesKey = hkdfSha256(shared, epk, context, 32);
+            byte[] iv = new byte[12];
+            RANDOM.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(aesKey, "AES"), new GCMParameterSpec(128, iv));
+            cipher.updateAAD(context);
+            byte[] ciphertext = cipher.doFinal(tipJson.getBytes(StandardCharsets.UTF_8));
+
+            return Map.of("alg", ALGORITHM, "kid", kid, "epk", B64URL.encodeToString(epk),
+                    "iv", B64URL.encodeToString(iv), "ciphertext", B64URL.encodeToString(ciphertext));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** WebCrypto exportKey("raw") of a P-256 public key: 0x04 || X (32 bytes) || Y (32 bytes). */
+    static byte[] rawPoint(ECPublicKey key) {
+        byte[] raw = new byte[65];
+        raw[0] = 0x04;
+        copyFixed(key.getW().getAffineX(), raw, 1);
+        copyFixed(key.getW().getAffineY(), raw, 33);
+        return raw;
+    }
+
+    private static void copyFixed(BigInteger value, byte[] target, int offset) {
+        byte[] bytes = value.toByteArray();
+        int start = Math.max(0, bytes.length - 32);
+        int length = bytes.length - start;
+        System.arraycopy(bytes, start, target, offset + 32 - length, length);
+    }
+
+    /** RFC 5869 with HMAC-SHA256. */
+    static byte[] hkdfSha256(byte[] ikm, byte[] salt, byte[] info, int length) throws GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(salt, "HmacSHA256"));
+        byte[] prk = mac.doFinal(ikm);
+        mac.init(new SecretKeySpec(prk, "HmacSHA256"));
+        byte[] okm = new byte[length];
+        byte[] block = new byte[0];
+        int filled = 0;
+        for (int counter = 1; filled < length; counter++) {
+            mac.update(block);
+            mac.update(info);
+            mac.update((byte) counter);
+            block = mac.doFinal();
+            int take = Math.min(block.length, length - filled);
+            System.arraycopy(block, 0, okm, filled, take);
+            filled += take;
+        }
+        return okm;
+    }
+}
