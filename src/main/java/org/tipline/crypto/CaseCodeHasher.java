@@ -1,11 +1,15 @@
 package org.tipline.crypto;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,36 +18,48 @@ import java.util.concurrent.atomic.AtomicInteger;
  * secret = pepper)} (32-byte output). Deterministic, so a code finds its tip through a unique index;
  * memory-hard and peppered, so a stolen database does not give the codes up.
  *
- * <p>Argon2id is deliberately expensive, so it runs behind a bounded gate: at most {@code maxConcurrent}
- * at once, at most {@code maxWaiting} queued; the rest get {@link HashingBusyException} at once rather
- * than piling up threads and starving staff endpoints.
+ * <p>Argon2id is deliberately expensive, so it runs behind a bounded gate: a pool of {@code maxConcurrent}
+ * Argon2id instances (each keeps its memory, see {@link Argon2id.Reusable}), at most {@code maxWaiting}
+ * requests queued for one; the rest get {@link HashingBusyException} at once rather than piling up
+ * threads and starving staff endpoints.
  */
 @ApplicationScoped
+@Startup // so that a production cost below the minimum stops the start, not the first tip
 public class CaseCodeHasher {
 
     private static final byte SCHEME_VERSION = 1;
     private static final int HASH_BYTES = 32;
     static final Argon2id.Cost OWASP_MINIMUM = new Argon2id.Cost(19 * 1024, 2, 1);
 
-    private final ServerSecrets secrets;
-    private final Argon2id.Cost cost;
-    private final Semaphore gate;
+    private final BlockingQueue<Argon2id.Reusable> gate;
+    private final Timer hashTime;
+    private final Timer waitTime;
     private final int maxWaiting;
     private final long maxWaitMillis;
     private final AtomicInteger waiting = new AtomicInteger();
 
     @Inject
-    CaseCodeHasher(ServerSecrets secrets, CaseCodeSettings settings) {
-        this(secrets, settings, LaunchMode.current() == LaunchMode.NORMAL);
+    CaseCodeHasher(ServerSecrets secrets, CaseCodeSettings settings, MeterRegistry metrics) {
+        this(secrets, settings, metrics, LaunchMode.current() == LaunchMode.NORMAL);
     }
 
-    CaseCodeHasher(ServerSecrets secrets, CaseCodeSettings settings, boolean production) {
-        this.secrets = secrets;
-        this.cost = settings.cost();
+    CaseCodeHasher(ServerSecrets secrets, CaseCodeSettings settings, MeterRegistry metrics, boolean production) {
+        this.hashTime = Timer.builder("tipline.case_codes.hash").description("Argon2id time per case code")
+                .register(metrics);
+        this.waitTime = Timer.builder("tipline.case_codes.wait").description("Time waiting for a free Argon2id instance")
+                .register(metrics);
+        Argon2id.Cost cost = settings.cost();
         if (production) {
             requireProductionCost(cost);
         }
-        this.gate = new Semaphore(settings.maxConcurrent().orElse(Runtime.getRuntime().availableProcessors()), true);
+        int instances = settings.maxConcurrent().orElse(Runtime.getRuntime().availableProcessors());
+        this.gate = new ArrayBlockingQueue<>(instances, true);
+        byte[] salt = secrets.caseCodeSalt();
+        byte[] pepper = secrets.pepper().reveal();
+        for (int i = 0; i < instances; i++) {
+            gate.add(new Argon2id.Reusable(salt, pepper, cost));
+        }
+        java.util.Arrays.fill(pepper, (byte) 0);
         this.maxWaiting = settings.maxWaiting();
         this.maxWaitMillis = settings.maxWait().toMillis();
     }
@@ -57,28 +73,34 @@ public class CaseCodeHasher {
     }
 
     public byte[] hash(CaseCode code) {
-        acquire();
+        long waitStart = System.nanoTime();
+        Argon2id.Reusable argon2 = acquire();
+        long hashStart = System.nanoTime();
+        waitTime.record(hashStart - waitStart, TimeUnit.NANOSECONDS);
         try {
-            byte[] digest = Argon2id.hash(code.canonicalBytes(), secrets.caseCodeSalt(), secrets.pepper().reveal(),
-                    cost, HASH_BYTES);
+            byte[] digest = argon2.hash(code.canonicalBytes(), HASH_BYTES);
+            hashTime.record(System.nanoTime() - hashStart, TimeUnit.NANOSECONDS);
             return ByteBuffer.allocate(1 + HASH_BYTES).put(SCHEME_VERSION).put(digest).array();
         } finally {
-            gate.release();
+            gate.add(argon2);
         }
     }
 
-    private void acquire() {
-        if (gate.tryAcquire()) {
-            return;
+    private Argon2id.Reusable acquire() {
+        Argon2id.Reusable free = gate.poll();
+        if (free != null) {
+            return free;
         }
         if (waiting.incrementAndGet() > maxWaiting) {
             waiting.decrementAndGet();
             throw new HashingBusyException();
         }
         try {
-            if (!gate.tryAcquire(maxWaitMillis, TimeUnit.MILLISECONDS)) {
+            Argon2id.Reusable next = gate.poll(maxWaitMillis, TimeUnit.MILLISECONDS);
+            if (next == null) {
                 throw new HashingBusyException();
             }
+            return next;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HashingBusyException();

@@ -1,6 +1,7 @@
 package org.tipline.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
@@ -66,7 +67,9 @@ public class TipIntake {
     }
 
     private TipReceipt submit(TipSubmission submission, Optional<String> idempotencyKey) {
-        checkReferences(submission);
+        // In a transaction of its own, so that no database connection is held while the case code is
+        // hashed: requests queued at the hashing gate would otherwise drain the pool for everyone.
+        QuarkusTransaction.requiringNew().run(() -> checkReferences(submission));
         Optional<IdempotentIntake.Request> request = idempotencyKey.map(key -> idempotency.request(key, submission));
         if (request.isPresent()) {
             Optional<TipReceipt> first = idempotency.replay(request.get());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import java.time.Duration;
 import java.util.OptionalInt;
@@ -56,7 +57,7 @@ class CaseCodeHasherTest {
 
     @Test
     void shouldHashDeterministicallyWithAVersionPrefix() {
-        CaseCodeHasher hasher = new CaseCodeHasher(secrets(), settings(256, 2, 8, Duration.ofSeconds(5)), false);
+        CaseCodeHasher hasher = new CaseCodeHasher(secrets(), settings(256, 2, 8, Duration.ofSeconds(5)), new SimpleMeterRegistry(), false);
         CaseCode code = CaseCode.generate();
 
         byte[] hash = hasher.hash(code);
@@ -71,12 +72,12 @@ class CaseCodeHasherTest {
         CaseCode code = CaseCode.generate();
         CaseCodeSettings cost = settings(256, 1, 8, Duration.ofSeconds(5));
 
-        assertThat(new CaseCodeHasher(secrets(), cost, false).hash(code)).isNotEqualTo(new CaseCodeHasher(secrets(), cost, false).hash(code));
+        assertThat(new CaseCodeHasher(secrets(), cost, new SimpleMeterRegistry(), false).hash(code)).isNotEqualTo(new CaseCodeHasher(secrets(), cost, new SimpleMeterRegistry(), false).hash(code));
     }
 
     @Test
     void shouldRefuseAWeakCostWhenBuiltForProduction() {
-        assertThatThrownBy(() -> new CaseCodeHasher(secrets(), settings(256, 1, 8, Duration.ofSeconds(5)), true))
+        assertThatThrownBy(() -> new CaseCodeHasher(secrets(), settings(256, 1, 8, Duration.ofSeconds(5)), new SimpleMeterRegistry(), true))
                 .isInstanceOf(ConfigurationException.class);
     }
 
@@ -93,7 +94,7 @@ class CaseCodeHasherTest {
     @Test
     void shouldTurnAwayRequestsBeyondTheQueueAtOnce() throws Exception {
         // One hash at a time, nobody may wait: while a slow hash runs, the next request is refused.
-        CaseCodeHasher hasher = new CaseCodeHasher(secrets(), settings(128 * 1024, 1, 0, Duration.ofSeconds(5)), false);
+        CaseCodeHasher hasher = new CaseCodeHasher(secrets(), settings(128 * 1024, 1, 0, Duration.ofSeconds(5)), new SimpleMeterRegistry(), false);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             CountDownLatch started = new CountDownLatch(1);
@@ -113,7 +114,7 @@ class CaseCodeHasherTest {
 
     @Test
     void shouldGiveUpAfterTheMaximumWait() throws Exception {
-        CaseCodeHasher hasher = new CaseCodeHasher(secrets(), settings(128 * 1024, 1, 4, Duration.ofMillis(1)), false);
+        CaseCodeHasher hasher = new CaseCodeHasher(secrets(), settings(128 * 1024, 1, 4, Duration.ofMillis(1)), new SimpleMeterRegistry(), false);
         ExecutorService pool = Executors.newFixedThreadPool(1);
         try {
             CountDownLatch started = new CountDownLatch(1);

@@ -83,13 +83,19 @@ class TipSubmissionTest {
         tip.put("peopleInvolved", "friend of " + marker);
         tip.put("reporterContact", marker + "@example.org");
 
+        String userAgent = "UA-" + marker;
+        String address = "203.0.113." + (1 + new java.util.Random().nextInt(250));
         String code;
         try (LogCapture log = LogCapture.start()) {
-            code = TipRequests.post(tip).statusCode(201).extract().path("caseCode");
+            code = given().contentType("application/json").header("User-Agent", userAgent)
+                    .header("X-Forwarded-For", address).header("Forwarded", "for=" + address)
+                    .body(tip).post("/api/v1/tips").then().statusCode(201).extract().path("caseCode");
 
             assertThat(log.all()).doesNotContain(marker).doesNotContain(code)
-                    .doesNotContain(code.replace("-", ""));
+                    .doesNotContain(code.replace("-", "")).doesNotContain(address);
         }
+        assertThat(given().get("/q/metrics").then().extract().asString()).doesNotContain(marker).doesNotContain(address);
+        assertThat(Database.tablesContaining(address)).as("tables holding the reporter's address").isEmpty();
         String canonical = code.replace("-", "");
         assertThat(Database.tablesContaining(marker)).as("tables holding the marker").isEmpty();
         assertThat(Database.tablesContaining(code)).as("tables holding the case code").isEmpty();

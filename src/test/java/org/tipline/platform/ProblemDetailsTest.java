@@ -9,6 +9,13 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 import org.tipline.support.LogCapture;
@@ -57,6 +64,24 @@ class ProblemDetailsTest {
         String body = "{\"text\":\"" + "a".repeat(70 * 1024) + "\"}";
         assertProblem(given().contentType("application/json").body(body).post("/test-probe/echo").then(),
                 413, "payload-too-large");
+    }
+
+    @Test
+    void shouldAnswerABodyOfUnknownLengthWithProblem411() throws Exception {
+        for (HttpClient.Version version : HttpClient.Version.values()) {
+            HttpResponse<String> response = HttpClient.newBuilder().version(version).build().send(
+                    HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/test-probe/echo"))
+                            .header("Content-Type", "application/json")
+                            // A publisher of unknown length: chunked in HTTP/1.1, no Content-Length in HTTP/2.
+                            .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                    () -> new ByteArrayInputStream("{\"text\":\"hi\"}".getBytes(StandardCharsets.UTF_8))))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(version.name()).isEqualTo(411);
+            assertThat(response.headers().firstValue("Content-Type")).contains(Problem.MEDIA_TYPE);
+            assertThat(response.body()).contains("\"code\":\"length-required\"");
+        }
     }
 
     @Test

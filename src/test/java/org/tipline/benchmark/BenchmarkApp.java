@@ -1,0 +1,161 @@
+package org.tipline.benchmark;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.tipline.crypto.IntakeKeyring;
+
+/**
+ * The packaged application (prod profile, production Argon2id cost) running as its own process
+ * against an embedded PostgreSQL, as a benchmark needs it: nothing of the harness shares its JVM.
+ */
+final class BenchmarkApp implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+    private final Process process;
+    final URI baseUri;
+    final List<UUID> schoolIds = new ArrayList<>();
+
+    private BenchmarkApp(EmbeddedPostgres postgres, Process process, URI baseUri) {
+        this.postgres = postgres;
+        this.process = process;
+        this.baseUri = baseUri;
+    }
+
+    static BenchmarkApp start(Path workDirectory) throws Exception {
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("Build the application first: " + jar + " is missing");
+        }
+        Files.createDirectories(workDirectory);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
+        Path keys = writeKeys(workDirectory.resolve("keys.properties"));
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g",
+                "-Dquarkus.config.locations=" + keys.toUri(),
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.log.level=WARN",
+                "-jar", jar.toString());
+        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "postgres"));
+        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        builder.redirectErrorStream(true).redirectOutput(workDirectory.resolve("app.log").toFile());
+        BenchmarkApp app = new BenchmarkApp(postgres, builder.start(), URI.create("http://127.0.0.1:" + port));
+        app.awaitReady();
+        app.seedSchools();
+        return app;
+    }
+
+    private static Path writeKeys(Path file) throws IOException {
+        SecureRandom random = new SecureRandom();
+        byte[] kek = new byte[32];
+        byte[] pepper = new byte[32];
+        byte[] salt = new byte[16];
+        random.nextBytes(kek);
+        random.nextBytes(pepper);
+        random.nextBytes(salt);
+        Properties keys = new Properties();
+        keys.setProperty("tipline.crypto.kek.active", "bench");
+        keys.setProperty("tipline.crypto.kek.keys", "bench:" + Base64.getEncoder().encodeToString(kek));
+        keys.setProperty("tipline.crypto.pepper", Base64.getEncoder().encodeToString(pepper));
+        keys.setProperty("tipline.crypto.case-code-salt", Base64.getEncoder().encodeToString(salt));
+        keys.setProperty("tipline.intake-key.id", "bench");
+        keys.setProperty("tipline.intake-key.private-key", IntakeKeyring.generatePkcs8());
+        try (var writer = Files.newBufferedWriter(file)) {
+            keys.store(writer, "benchmark keys");
+        }
+        return file;
+    }
+
+    private void awaitReady() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The application stopped; see target/benchmark/app.log");
+            }
+            try {
+                HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(baseUri.resolve("/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The application did not become ready in 90 s");
+    }
+
+    /** Eight schools in one district, as the demo data has, so the school list is realistic. */
+    private void seedSchools() throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            UUID district = UUID.randomUUID();
+            UUID agency = UUID.randomUUID();
+            execute(connection, "insert into district (id, name, time_zone) values (?, 'Bench District', 'America/Denver')", district);
+            execute(connection, "insert into agency (id, name, kind, on_call_email, supervisor_email) "
+                    + "values (?, 'Bench Police', 'CITY_POLICE', 'oncall@bench.local', 'sup@bench.local')", agency);
+            for (int i = 1; i <= 8; i++) {
+                UUID school = UUID.randomUUID();
+                try (PreparedStatement insert = connection.prepareStatement("insert into school (id, district_id, agency_id, "
+                        + "name, level, city) values (?, ?, ?, ?, 'HIGH', 'Benchville')")) {
+                    insert.setObject(1, school);
+                    insert.setObject(2, district);
+                    insert.setObject(3, agency);
+                    insert.setString(4, "Bench School " + i);
+                    insert.executeUpdate();
+                }
+                schoolIds.add(school);
+            }
+        }
+    }
+
+    private static void execute(Connection connection, String sql, UUID id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, id);
+            statement.executeUpdate();
+        }
+    }
+
+    /** CPU seconds the application process has used so far (user + system, from /proc). */
+    double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // After "pid (comm) ", utime and stime are fields 12 and 13 (0-based), in clock ticks of 1/100 s.
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        postgres.close();
+    }
+}
