@@ -2,7 +2,6 @@ package org.tipline.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -29,10 +28,6 @@ public final class KekRing {
 
     public String activeId() {
         return activeId;
-    }
-
-    public Set<String> ids() {
-        return keys.keySet();
     }
 
     /** This ring plus a new KEK, which becomes the active one: the first step of a rotation. */

@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.UUID;
 
 /** A school district: the tenant whose time zone and business hours set non-urgent deadlines. */
@@ -25,8 +24,4 @@ public class District extends PanacheEntityBase {
 
     @Column(name = "business_day_end")
     public LocalTime businessDayEnd;
-
-    public ZoneId zone() {
-        return ZoneId.of(timeZone);
-    }
 }

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.tipline.crypto.RecordKind;
 import org.tipline.crypto.RecordRef;
 import org.tipline.crypto.SecretBytes;
@@ -29,7 +31,7 @@ class IdempotentIntake {
     record Request(String keyHash, byte[] requestHash) {
     }
 
-    private static final java.util.regex.Pattern KEY_FORM = java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final Pattern KEY_FORM = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final ServerSecrets secrets;
     private final TipEncryption encryption;
@@ -51,7 +53,7 @@ class IdempotentIntake {
             throw new InvalidFieldException("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
         }
         byte[] keyHash = secrets.keyedHash("idempotency-key", idempotencyKey.getBytes(StandardCharsets.US_ASCII));
-        return new Request(HexFormat.of().formatHex(keyHash), secrets.keyedHash("idempotency-request", canonical(submission)));
+        return new Request(HexFormat.of().formatHex(keyHash), secrets.keyedHash("idempotency-request", serialize(submission)));
     }
 
     /** The first answer, if this key was used within the window; refused if it was used for another tip. */
@@ -69,7 +71,7 @@ class IdempotentIntake {
         try {
             byte[] receipt = encryption.open(dataKey, ref(previous.tipId, request), previous.receipt);
             return Optional.of(json.readValue(receipt, TipReceipt.class));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("stored receipt unreadable", e);
         } finally {
             dataKey.destroy();
@@ -94,10 +96,6 @@ class IdempotentIntake {
 
     private static RecordRef ref(UUID tipId, Request request) {
         return new RecordRef(tipId, RecordKind.IDEMPOTENT_RECEIPT, request.keyHash());
-    }
-
-    private byte[] canonical(TipSubmission submission) {
-        return serialize(submission);
     }
 
     private byte[] serialize(Object value) {

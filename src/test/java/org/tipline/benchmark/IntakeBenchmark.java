@@ -106,15 +106,7 @@ public final class IntakeBenchmark {
                 }
             });
         }
-        Thread.sleep(WARM_UP.toMillis());
-        counting.set(true);
-        long start = System.nanoTime();
-        Thread.sleep(MEASURE.toMillis());
-        counting.set(false);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        running.set(false);
-        pool.shutdown();
-        pool.awaitTermination(10, TimeUnit.SECONDS);
+        double seconds = measureWindow(counting, running, pool);
         return hashes.get() / seconds;
     }
 
@@ -150,6 +142,19 @@ public final class IntakeBenchmark {
                 return null;
             });
         }
+        double seconds = measureWindow(counting, running, pool);
+        if (refused.get() > 0) {
+            System.out.printf("    (%d submissions refused while saturated)%n", refused.get());
+        }
+        return stored.get() / seconds;
+    }
+
+    /**
+     * Lets the workers warm up, counts for the measuring window, then stops them. Returns the window's
+     * length in seconds.
+     */
+    private static double measureWindow(AtomicBoolean counting, AtomicBoolean running, ExecutorService pool)
+            throws InterruptedException {
         Thread.sleep(WARM_UP.toMillis());
         counting.set(true);
         long start = System.nanoTime();
@@ -159,10 +164,7 @@ public final class IntakeBenchmark {
         running.set(false);
         pool.shutdown();
         pool.awaitTermination(30, TimeUnit.SECONDS);
-        if (refused.get() > 0) {
-            System.out.printf("    (%d submissions refused while saturated)%n", refused.get());
-        }
-        return stored.get() / seconds;
+        return seconds;
     }
 
     /** Open loop: requests leave on a fixed schedule, and latency counts from the scheduled instant. */

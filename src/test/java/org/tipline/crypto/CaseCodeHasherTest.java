@@ -55,6 +55,18 @@ class CaseCodeHasherTest {
         };
     }
 
+    /** Starts a hash on another thread and returns once it holds the only Argon2id instance. */
+    private static Future<byte[]> startSlowHash(CaseCodeHasher hasher, ExecutorService pool) throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        Future<byte[]> slow = pool.submit(() -> {
+            started.countDown();
+            return hasher.hash(CaseCode.generate());
+        });
+        started.await();
+        Thread.sleep(20);
+        return slow;
+    }
+
     @Test
     void shouldHashDeterministicallyWithAVersionPrefix() {
         CaseCodeHasher hasher = new CaseCodeHasher(secrets(), settings(256, 2, 8, Duration.ofSeconds(5)), new SimpleMeterRegistry(), false);
@@ -95,15 +107,9 @@ class CaseCodeHasherTest {
     void shouldTurnAwayRequestsBeyondTheQueueAtOnce() throws Exception {
         // One hash at a time, nobody may wait: while a slow hash runs, the next request is refused.
         CaseCodeHasher hasher = new CaseCodeHasher(secrets(), settings(128 * 1024, 1, 0, Duration.ofSeconds(5)), new SimpleMeterRegistry(), false);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(1);
         try {
-            CountDownLatch started = new CountDownLatch(1);
-            Future<byte[]> slow = pool.submit(() -> {
-                started.countDown();
-                return hasher.hash(CaseCode.generate());
-            });
-            started.await();
-            Thread.sleep(20);
+            Future<byte[]> slow = startSlowHash(hasher, pool);
             assertThatThrownBy(() -> hasher.hash(CaseCode.generate())).isInstanceOf(HashingBusyException.class);
             assertThat(slow.get(30, TimeUnit.SECONDS)).hasSize(33);
             assertThat(hasher.hash(CaseCode.generate())).hasSize(33);
@@ -117,13 +123,7 @@ class CaseCodeHasherTest {
         CaseCodeHasher hasher = new CaseCodeHasher(secrets(), settings(128 * 1024, 1, 4, Duration.ofMillis(1)), new SimpleMeterRegistry(), false);
         ExecutorService pool = Executors.newFixedThreadPool(1);
         try {
-            CountDownLatch started = new CountDownLatch(1);
-            Future<byte[]> slow = pool.submit(() -> {
-                started.countDown();
-                return hasher.hash(CaseCode.generate());
-            });
-            started.await();
-            Thread.sleep(20);
+            Future<byte[]> slow = startSlowHash(hasher, pool);
             assertThatThrownBy(() -> hasher.hash(CaseCode.generate())).isInstanceOf(HashingBusyException.class)
                     .hasFieldOrPropertyWithValue("status", 429);
             slow.get(30, TimeUnit.SECONDS);
