@@ -31,6 +31,20 @@ public class Tip extends PanacheEntityBase {
 
     public String status;
 
+    /** LIFE_SAFETY or STANDARD (routing.Urgency); set at intake. */
+    public String urgency;
+
+    /** When someone must have acknowledged the tip; escalation starts after it. */
+    @Column(name = "ack_deadline")
+    public Instant ackDeadline;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    /** When the escalation job looks at the tip next; null once acknowledged. */
+    @Column(name = "next_escalation_at")
+    public Instant nextEscalationAt;
+
     @Column(name = "submitted_at")
     public Instant submittedAt;
 

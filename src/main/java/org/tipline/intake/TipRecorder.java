@@ -3,6 +3,7 @@ package org.tipline.intake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,7 +15,10 @@ import org.tipline.crypto.RecordRef;
 import org.tipline.crypto.TipEncryption;
 import org.tipline.crypto.TipKey;
 
-/** Stores a validated tip, encrypted, in one transaction: the 201 is sent only after it commits. */
+/**
+ * Stores a validated tip, encrypted, in one transaction together with what {@link TipSubmitted} observers
+ * add (recipients, notifications): the 201 is sent only after it commits.
+ */
 @ApplicationScoped
 class TipRecorder {
 
@@ -24,9 +28,11 @@ class TipRecorder {
     private final IntakeSettings settings;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Event<TipSubmitted> submitted;
 
     TipRecorder(TipEncryption encryption, ReferenceNumbers references, IdempotentIntake idempotency,
-            IntakeSettings settings, ObjectMapper json, Clock clock) {
+            IntakeSettings settings, ObjectMapper json, Clock clock, Event<TipSubmitted> submitted) {
+        this.submitted = submitted;
         this.encryption = encryption;
         this.references = references;
         this.idempotency = idempotency;
@@ -53,6 +59,9 @@ class TipRecorder {
             tip.submittedAt = now;
             tip.caseCodeHash = caseCodeHash;
             tip.body = encryption.seal(key.dataKey(), RecordRef.tipBody(tipId), serialize(TipBody.of(submission)));
+            TipEvent.record(tipId, now, "SUBMITTED", "reporter", null);
+            // Before persist: observers set the urgency and deadline, which the insert must carry.
+            submitted.fire(new TipSubmitted(tip));
             tip.persist();
             TipKey.of(tipId, key.wrapped(), now).persist();
 

@@ -1,0 +1,41 @@
+package org.tipline.intake;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One entry of a tip's history: what happened, when, by whom. Never tip content. */
+@Entity
+@Table(name = "tip_event")
+public class TipEvent extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "tip_id")
+    public UUID tipId;
+
+    public Instant at;
+
+    public String kind;
+
+    /** A staff member's id, or "system" for automatic steps. */
+    public String actor;
+
+    public String detail;
+
+    public static void record(UUID tipId, Instant at, String kind, String actor, String detail) {
+        TipEvent event = new TipEvent();
+        event.id = UUID.randomUUID();
+        event.tipId = tipId;
+        event.at = at;
+        event.kind = kind;
+        event.actor = actor;
+        event.detail = detail;
+        event.persist();
+    }
+}

@@ -1,0 +1,50 @@
+package org.tipline.notify;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.util.List;
+import org.tipline.intake.Tip;
+import org.tipline.routing.TipRouting;
+
+/**
+ * Escalates tips that are past their acknowledgement deadline, and again every repeat interval until
+ * someone acknowledges them. Claims tips with {@code FOR UPDATE SKIP LOCKED}: safe on several replicas.
+ */
+@ApplicationScoped
+public class EscalationJob {
+
+    private static final int BATCH = 50;
+
+    private final TipRouting routing;
+    private final Clock clock;
+
+    EscalationJob(TipRouting routing, Clock clock) {
+        this.routing = routing;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${tipline.notify.escalation-check-interval:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        while (runOnce() == BATCH) {
+            // more are due: keep going
+        }
+    }
+
+    /** Escalates up to one batch of overdue, unacknowledged tips. Returns how many. */
+    public int runOnce() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Tip> overdue = Tip.<Tip>find("nextEscalationAt <= ?1 and acknowledgedAt is null order by nextEscalationAt",
+                    clock.instant())
+                    .withLock(LockModeType.PESSIMISTIC_WRITE)
+                    .withHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
+                    .page(0, BATCH)
+                    .list();
+            overdue.forEach(routing::escalate);
+            return overdue.size();
+        });
+    }
+}

@@ -1,0 +1,45 @@
+package org.tipline.notify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.mailer.MailTemplate;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Renders an outbox message with its template and hands it to the SMTP server. */
+@ApplicationScoped
+class MailSender {
+
+    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm zzz", Locale.US);
+
+    private final ObjectMapper json;
+    private final NotifySettings settings;
+
+    MailSender(ObjectMapper json, NotifySettings settings) {
+        this.json = json;
+        this.settings = settings;
+    }
+
+    void send(OutboxMessage message) throws IOException {
+        Notification n = json.readValue(message.payload, Notification.class);
+        String deadline = DEADLINE.format(n.deadline().atZone(ZoneId.of(n.zone())));
+        MailTemplate.MailTemplateInstance mail = switch (n.kind()) {
+            case NEW_TIP -> MailTemplates.newTip(n, deadline);
+            case ESCALATION -> MailTemplates.escalation(n, deadline);
+            case REASSIGNED -> MailTemplates.reassigned(n, deadline);
+        };
+        mail.to(message.recipient).subject(subject(n)).send().await().atMost(settings.sendTimeout());
+    }
+
+    /** What the subject line says: reference, school and urgency; nothing the reporter wrote. */
+    static String subject(Notification n) {
+        return switch (n.kind()) {
+            case NEW_TIP -> "New tip " + n.reference() + " for " + n.school() + ", urgency " + n.urgency();
+            case ESCALATION -> "ESCALATION: tip " + n.reference() + " for " + n.school() + " not acknowledged, urgency "
+                    + n.urgency();
+            case REASSIGNED -> "Tip " + n.reference() + " reassigned to " + n.school() + ", urgency " + n.urgency();
+        };
+    }
+}

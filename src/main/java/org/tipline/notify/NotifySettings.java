@@ -1,0 +1,42 @@
+package org.tipline.notify;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Sending of notifications from the outbox. */
+@ConfigMapping(prefix = "tipline.notify")
+public interface NotifySettings {
+
+    /** Base URL of the staff console; mails link to {@code <base>/tips/<id>}. */
+    @WithDefault("http://localhost:8080/console")
+    String consoleBaseUrl();
+
+    /** Attempts before a notification becomes a dead letter. */
+    @WithDefault("8")
+    int maxAttempts();
+
+    /** Wait after the first failure; doubles with every further failure. */
+    @WithDefault("30s")
+    Duration retryBase();
+
+    /** Longest wait between two attempts. */
+    @WithDefault("1h")
+    Duration retryMax();
+
+    /** Notifications claimed per round of the worker. */
+    @WithDefault("20")
+    int batchSize();
+
+    /** How often the outbox worker looks for due notifications (read by its schedule). */
+    @WithDefault("5s")
+    Duration pollInterval();
+
+    /** How often the escalation job looks for overdue tips (read by its schedule). */
+    @WithDefault("30s")
+    Duration escalationCheckInterval();
+
+    /** Longest wait for the SMTP server to accept one mail. */
+    @WithDefault("30s")
+    Duration sendTimeout();
+}

@@ -1,0 +1,28 @@
+package org.tipline.routing;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Routing fallbacks and acknowledgement deadlines. */
+@ConfigMapping(prefix = "tipline.routing")
+public interface RoutingSettings {
+
+    /**
+     * Mailbox of the state analyst desk (24/7): receives tips with no school, every life-safety tip,
+     * and any tip that would otherwise reach nobody. Required: no tip may be routed to nobody.
+     */
+    String analystDeskEmail();
+
+    /** Time to acknowledge a life-safety tip before it escalates. */
+    @WithDefault("15m")
+    Duration lifeSafetyAckWindow();
+
+    /** Time the analyst desk has to acknowledge a standard tip with no school. */
+    @WithDefault("4h")
+    Duration deskAckWindow();
+
+    /** An unacknowledged tip past its deadline escalates again after this long, until acknowledged. */
+    @WithDefault("15m")
+    Duration escalationRepeat();
+}

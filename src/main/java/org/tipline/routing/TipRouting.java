@@ -1,0 +1,103 @@
+package org.tipline.routing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.tipline.directory.Category;
+import org.tipline.directory.School;
+import org.tipline.intake.Tip;
+import org.tipline.intake.TipEvent;
+import org.tipline.intake.TipSubmitted;
+import org.tipline.notify.Notification;
+import org.tipline.notify.NotificationKind;
+import org.tipline.notify.NotifySettings;
+import org.tipline.notify.Outbox;
+
+/**
+ * Applies routing to a tip inside its transaction: urgency and deadline at submission, the recipients,
+ * the history entry and one notification per recipient in the outbox. A tip thus commits with its
+ * recipients or not at all (the database refuses a tip without one).
+ */
+@ApplicationScoped
+public class TipRouting {
+
+    private final TipRouter router;
+    private final Deadlines deadlines;
+    private final Outbox outbox;
+    private final NotifySettings notifySettings;
+    private final ZoneId deskZone;
+    private final Clock clock;
+
+    TipRouting(TipRouter router, Deadlines deadlines, Outbox outbox, NotifySettings notifySettings,
+            org.tipline.intake.IntakeSettings intakeSettings, Clock clock) {
+        this.router = router;
+        this.deadlines = deadlines;
+        this.outbox = outbox;
+        this.notifySettings = notifySettings;
+        this.deskZone = intakeSettings.timeZone();
+        this.clock = clock;
+    }
+
+    void onSubmitted(@Observes TipSubmitted event) {
+        Tip tip = event.tip();
+        School school = school(tip.schoolId);
+        Urgency urgency = Urgency.of(Category.valueOf(tip.category), tip.happeningNow);
+        tip.urgency = urgency.name();
+        tip.ackDeadline = deadlines.acknowledgeBy(urgency, school == null ? null : school.district, tip.submittedAt);
+        tip.nextEscalationAt = tip.ackDeadline;
+        route(tip, school, NotificationKind.NEW_TIP, "ROUTED", "system");
+    }
+
+    /** Moves a tip to another school (or to none): new recipients, notified; the old ones no longer get it. */
+    public void reassign(Tip tip, UUID schoolId, String actor) {
+        School school = school(schoolId);
+        TipRecipient.delete("tipId", tip.id);
+        tip.schoolId = schoolId;
+        route(tip, school, NotificationKind.REASSIGNED, "REASSIGNED", actor);
+    }
+
+    /** Notifies the escalation targets of an overdue tip and schedules the next round. */
+    public void escalate(Tip tip) {
+        School school = school(tip.schoolId);
+        Instant now = clock.instant();
+        List<Recipient> targets = router.escalationTargets(school);
+        Notification notification = notification(tip, school, NotificationKind.ESCALATION);
+        targets.forEach(target -> outbox.enqueue(tip.id, target.email(), notification));
+        TipEvent.record(tip.id, now, "ESCALATED", "system", describe(targets));
+        tip.nextEscalationAt = now.plus(router.escalationRepeat());
+    }
+
+    private void route(Tip tip, School school, NotificationKind kind, String eventKind, String actor) {
+        Instant now = clock.instant();
+        List<Recipient> recipients = router.recipients(school, Category.valueOf(tip.category), Urgency.valueOf(tip.urgency));
+        Notification notification = notification(tip, school, kind);
+        for (Recipient recipient : recipients) {
+            TipRecipient.of(tip.id, recipient, now).persist();
+            outbox.enqueue(tip.id, recipient.email(), notification);
+        }
+        TipEvent.record(tip.id, now, eventKind, actor, describe(recipients));
+    }
+
+    private Notification notification(Tip tip, School school, NotificationKind kind) {
+        Category category = Category.valueOf(tip.category);
+        ZoneId zone = school == null ? deskZone : ZoneId.of(school.district.timeZone);
+        return new Notification(kind, tip.reference, school == null ? "no school given" : school.name,
+                category.englishLabel(), tip.urgency, tip.ackDeadline, zone.getId(),
+                notifySettings.consoleBaseUrl() + "/tips/" + tip.id);
+    }
+
+    private static String describe(List<Recipient> recipients) {
+        return recipients.stream()
+                .map(r -> r.role() + (r.lead() ? " (lead) " : " ") + r.email() + ": " + r.reason())
+                .collect(Collectors.joining("; "));
+    }
+
+    private static School school(UUID schoolId) {
+        return schoolId == null ? null : School.findById(schoolId);
+    }
+}
