@@ -4,10 +4,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.LocalTime;
 import java.util.UUID;
 import org.tipline.directory.Agency;
+import org.tipline.directory.Assignment;
+import org.tipline.directory.AssignmentKind;
 import org.tipline.directory.AgencyKind;
 import org.tipline.directory.District;
 import org.tipline.directory.School;
 import org.tipline.directory.SchoolLevel;
+import org.tipline.directory.Staff;
+import org.tipline.directory.StaffRole;
 
 /**
  * Creates directory rows with unique names, so that tests pass on a database that already holds rows
@@ -45,6 +49,25 @@ public final class DirectoryFixtures {
             agency.supervisorEmail = "supervisor@test.tipline.local";
             agency.persist();
             return agency;
+        });
+    }
+
+    /** A staff account; assigned to {@code school} as SRO or counselor when the role is one of those. */
+    public static Staff staff(StaffRole role, District district, Agency agency, School school) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Staff staff = new Staff();
+            staff.id = UUID.randomUUID();
+            staff.email = role.name().toLowerCase() + "." + staff.id.toString().substring(0, 8) + "@test.tipline.local";
+            staff.displayName = role + " (test)";
+            staff.role = role;
+            staff.agency = agency == null ? null : Agency.findById(agency.id);
+            staff.district = district == null ? null : District.findById(district.id);
+            staff.enabled = true;
+            staff.persist();
+            if (school != null && (role == StaffRole.SRO || role == StaffRole.COUNSELOR)) {
+                Assignment.of(staff, School.findById(school.id), AssignmentKind.valueOf(role.name()), true).persist();
+            }
+            return staff;
         });
     }
 

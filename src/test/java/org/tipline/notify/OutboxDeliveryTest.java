@@ -1,0 +1,151 @@
+package org.tipline.notify;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tipline.support.GreenMailResource;
+import org.tipline.support.LogCapture;
+import org.tipline.support.Mailbox;
+import org.tipline.support.TestClock;
+
+@QuarkusTest
+class OutboxDeliveryTest {
+
+    @Inject
+    OutboxWorker worker;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    NotifySettings settings;
+
+    @BeforeEach
+    void clearMail() {
+        Mailbox.clear();
+    }
+
+    @AfterEach
+    void restore() {
+        if (!GreenMailResource.server().isRunning()) {
+            GreenMailResource.startServer();
+        }
+        clock.reset();
+    }
+
+    private static List<OutboxMessage> messagesOf(String reference) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>list(
+                "tipId = (select id from Tip where reference = ?1)", reference));
+    }
+
+    private void drain() {
+        while (worker.runOnce() > 0) {
+            // until nothing is due
+        }
+    }
+
+    @Test
+    void shouldTakeTipsWhileMailIsDownAndDeliverOnceItIsBack() {
+        GreenMailResource.stopServer();
+        String reference = NotificationMailTest.submit("DRUGS", "nothing");
+
+        worker.runOnce();
+        List<OutboxMessage> pending = messagesOf(reference);
+        assertThat(pending).hasSize(2).allMatch(m -> m.status == OutboxMessage.Status.PENDING);
+        assertThat(pending).filteredOn(m -> m.attempts == 1).hasSize(1)
+                .allMatch(m -> m.nextAttemptAt.isAfter(clock.instant()) && m.lastError != null);
+
+        GreenMailResource.startServer();
+        clock.advance(settings.retryBase().plusSeconds(1));
+        drain();
+
+        assertThat(messagesOf(reference)).allMatch(m -> m.status == OutboxMessage.Status.SENT);
+        assertThat(Mailbox.recipients()).containsExactlyInAnyOrder("sro.kwhs@demo.tipline.local",
+                "counselor.kwhs@demo.tipline.local");
+    }
+
+    @Test
+    void shouldBackOffExponentiallyUpToTheMaximum() {
+        assertThat(worker.backoff(1)).isEqualTo(settings.retryBase());
+        assertThat(worker.backoff(2)).isEqualTo(settings.retryBase().multipliedBy(2));
+        assertThat(worker.backoff(3)).isEqualTo(settings.retryBase().multipliedBy(4));
+        assertThat(worker.backoff(40)).isEqualTo(settings.retryMax());
+    }
+
+    @Test
+    void shouldGiveUpAfterTheLastAttemptAndSaySoWithoutContent() {
+        String reference = NotificationMailTest.submit("VANDALISM", "nothing");
+        GreenMailResource.stopServer();
+        double deadBefore = deadLetterCount();
+
+        try (LogCapture log = LogCapture.start()) {
+            for (int attempt = 0; attempt < settings.maxAttempts(); attempt++) {
+                worker.runOnce();
+                clock.advance(settings.retryMax().plusSeconds(1));
+            }
+            while (worker.runOnce() > 0) {
+                clock.advance(settings.retryMax().plusSeconds(1));
+            }
+
+            List<OutboxMessage> messages = messagesOf(reference);
+            assertThat(messages).isNotEmpty().allMatch(m -> m.status == OutboxMessage.Status.DEAD)
+                    .allMatch(m -> m.attempts == settings.maxAttempts());
+            assertThat(log.all()).contains("dead letter", messages.get(0).id.toString()).doesNotContain("nothing would");
+        }
+        assertThat(deadLetterCount()).isEqualTo(deadBefore + 2);
+    }
+
+    @Test
+    void shouldSendEachMailExactlyOnceWithTwoWorkersAtOnce() throws Exception {
+        List<String> addresses = new ArrayList<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 60; i++) {
+                String address = "claim-" + i + "-" + UUID.randomUUID().toString().substring(0, 6) + "@test.tipline.local";
+                addresses.add(address);
+                outbox.enqueue(null, address, new Notification(NotificationKind.NEW_TIP, "T-2026-000000", "Test School",
+                        "Other", "STANDARD", clock.instant(), "UTC", "http://localhost/console/tips/x"));
+            }
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Integer> claimer = () -> {
+                int claimed = 0;
+                for (int round = worker.runOnce(); round > 0; round = worker.runOnce()) {
+                    claimed += round;
+                }
+                return claimed;
+            };
+            Future<Integer> first = pool.submit(claimer);
+            Future<Integer> second = pool.submit(claimer);
+            assertThat(first.get() + second.get()).isEqualTo(60);
+            assertThat(first.get()).as("both workers got some").isPositive();
+            assertThat(second.get()).as("both workers got some").isPositive();
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(Mailbox.recipients()).containsExactlyInAnyOrderElementsOf(addresses);
+    }
+
+    private static double deadLetterCount() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("tipline_notifications_dead_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+}
