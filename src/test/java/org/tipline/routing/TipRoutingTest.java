@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,8 @@ import org.tipline.directory.School;
 import org.tipline.directory.StaffRole;
 import org.tipline.intake.Tip;
 import org.tipline.intake.TipEvent;
+import org.tipline.notify.NotificationKind;
+import org.tipline.notify.OutboxMessage;
 import org.tipline.support.DirectoryFixtures;
 
 @QuarkusTest
@@ -184,6 +185,11 @@ class TipRoutingTest {
         assertThat(recipients(tip.reference)).extracting(r -> r.email).containsExactlyInAnyOrder(
                 "sro.nchs@demo.tipline.local", "counselor.nchs@demo.tipline.local");
         assertThat(tip(tip.reference).schoolId).hasToString(natrona);
-        assertThat(Instant.now()).isAfter(tip.submittedAt);
+        List<OutboxMessage> reassignedMails = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>list(
+                "tipId = ?1 and kind = ?2", tip.id, NotificationKind.REASSIGNED));
+        assertThat(reassignedMails).extracting(m -> m.recipient)
+                .containsExactlyInAnyOrder("sro.nchs@demo.tipline.local", "counselor.nchs@demo.tipline.local");
+        List<TipEvent> events = QuarkusTransaction.requiringNew().call(() -> TipEvent.<TipEvent>list("tipId = ?1 and kind = 'REASSIGNED'", tip.id));
+        assertThat(events).singleElement().satisfies(event -> assertThat(event.actor).isEqualTo("test"));
     }
 }
