@@ -34,9 +34,7 @@ public class TipRouter {
     public List<Recipient> recipients(School school, Category category, Urgency urgency) {
         Recipients recipients = new Recipients();
         if (school == null) {
-            for (Staff analyst : Staff.<Staff>list("role = ?1 and enabled = true", StaffRole.ANALYST)) {
-                recipients.add(staff(analyst, RecipientRole.ANALYST, "no school given"));
-            }
+            analysts().forEach(recipients::add);
             recipients.add(desk("no school given").asLead());
         } else {
             routeToSchool(recipients, school, category);
@@ -58,17 +56,12 @@ public class TipRouter {
     public List<Recipient> escalationTargets(School school) {
         Recipients targets = new Recipients();
         if (school != null) {
-            for (Staff coordinator : Staff.<Staff>list("role = ?1 and district.id = ?2 and enabled = true",
-                    StaffRole.COORDINATOR, school.district.id)) {
-                targets.add(staff(coordinator, RecipientRole.COORDINATOR, "coordinator of " + school.district.name));
-            }
+            coordinators(school, "coordinator of " + school.district.name).forEach(targets::add);
             targets.add(new Recipient(null, school.agency.id, school.agency.supervisorEmail, RecipientRole.AGENCY_ON_CALL,
                     "supervisor, " + school.agency.name, false));
             targets.add(onCall(school.agency, "escalation"));
         } else {
-            for (Staff analyst : Staff.<Staff>list("role = ?1 and enabled = true", StaffRole.ANALYST)) {
-                targets.add(staff(analyst, RecipientRole.ANALYST, "no school given"));
-            }
+            analysts().forEach(targets::add);
         }
         targets.add(desk("escalation"));
         return targets.list;
@@ -89,14 +82,21 @@ public class TipRouter {
             sros.add(onCall(school.agency, "no SRO assigned to " + school.name));
         }
         if (counselors.isEmpty()) {
-            for (Staff coordinator : Staff.<Staff>list("role = ?1 and district.id = ?2 and enabled = true",
-                    StaffRole.COORDINATOR, school.district.id)) {
-                counselors.add(staff(coordinator, RecipientRole.COORDINATOR, "no counselor assigned to " + school.name));
-            }
+            counselors.addAll(coordinators(school, "no counselor assigned to " + school.name));
         }
         boolean counselorLeads = category.lead() == AssignmentKind.COUNSELOR && !counselors.isEmpty();
         sros.forEach(sro -> recipients.add(counselorLeads ? sro : sro.asLead()));
         counselors.forEach(counselor -> recipients.add(counselorLeads ? counselor.asLead() : counselor));
+    }
+
+    private static List<Recipient> coordinators(School school, String reason) {
+        return Staff.<Staff>list("role = ?1 and district.id = ?2 and enabled = true order by email", StaffRole.COORDINATOR,
+                school.district.id).stream().map(coordinator -> staff(coordinator, RecipientRole.COORDINATOR, reason)).toList();
+    }
+
+    private static List<Recipient> analysts() {
+        return Staff.<Staff>list("role = ?1 and enabled = true order by email", StaffRole.ANALYST).stream()
+                .map(analyst -> staff(analyst, RecipientRole.ANALYST, "no school given")).toList();
     }
 
     private static Recipient staff(Staff staff, RecipientRole role, String reason) {
