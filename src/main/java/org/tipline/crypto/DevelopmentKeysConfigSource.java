@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -50,12 +51,18 @@ public class DevelopmentKeysConfigSource implements ConfigSourceFactory {
 
     private static synchronized Map<String, String> loadOrCreate(Path file, String profile) {
         try {
-            if (!Files.exists(file)) {
-                write(file, generate(profile));
-            }
             Properties properties = new Properties();
-            try (Reader reader = Files.newBufferedReader(file)) {
-                properties.load(reader);
+            if (Files.exists(file)) {
+                try (Reader reader = Files.newBufferedReader(file)) {
+                    properties.load(reader);
+                }
+            }
+            // Keys added by later versions are generated into an older file; existing keys never change.
+            Properties generated = generate(profile);
+            boolean missing = !properties.keySet().containsAll(generated.keySet());
+            generated.forEach(properties::putIfAbsent);
+            if (missing) {
+                write(file, properties);
             }
             Map<String, String> values = new HashMap<>();
             properties.forEach((key, value) -> values.put((String) key, (String) value));
@@ -74,6 +81,9 @@ public class DevelopmentKeysConfigSource implements ConfigSourceFactory {
         keys.setProperty("tipline.crypto.case-code-salt", randomBase64(16));
         keys.setProperty("tipline.intake-key.id", profile + "-intake-" + LocalDate.now());
         keys.setProperty("tipline.intake-key.private-key", IntakeKeyring.generatePkcs8());
+        KeyPair signing = IntakeKeyring.generateP256();
+        keys.setProperty("tipline.auth.signing-key", pem("PRIVATE KEY", signing.getPrivate().getEncoded()));
+        keys.setProperty("tipline.auth.verification-key", pem("PUBLIC KEY", signing.getPublic().getEncoded()));
         return keys;
     }
 
@@ -85,6 +95,11 @@ public class DevelopmentKeysConfigSource implements ConfigSourceFactory {
             keys.store(writer, "Generated keys of a local Tipline (dev/test only). Never use them in production.");
         }
         Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END " + type + "-----";
     }
 
     private static String randomBase64(int bytes) {

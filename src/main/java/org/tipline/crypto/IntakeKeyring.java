@@ -2,6 +2,7 @@ package org.tipline.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
@@ -71,10 +72,15 @@ public final class IntakeKeyring {
 
     /** A new random P-256 private key, base64 PKCS#8: for dev and test key files, and for rotation. */
     public static String generatePkcs8() {
+        return Base64.getEncoder().encodeToString(generateP256().getPrivate().getEncoded());
+    }
+
+    /** A new random P-256 key pair. */
+    public static KeyPair generateP256() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
+            return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("EC P-256 is unavailable", e);
         }

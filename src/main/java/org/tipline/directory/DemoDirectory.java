@@ -152,6 +152,7 @@ public class DemoDirectory {
         staff.district = district;
         staff.passwordHash = passwordHash;
         staff.enabled = true;
+        staff.tokensNotBefore = java.time.Instant.EPOCH;
         staff.persist();
         return staff;
     }

@@ -9,6 +9,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import java.time.Instant;
 import java.util.UUID;
 
 /** A staff account: an SRO, counselor, coordinator, analyst or administrator. */
@@ -41,4 +42,16 @@ public class Staff extends PanacheEntityBase {
     public String passwordHash;
 
     public boolean enabled;
+
+    /** Access tokens issued before this instant are refused (sign out everywhere, disabling). */
+    @Column(name = "tokens_not_before")
+    public Instant tokensNotBefore;
+
+    /** The TOTP secret, sealed; null until enrolment starts. */
+    @Column(name = "totp_secret")
+    public byte[] totpSecret;
+
+    /** True once the staff member has confirmed a TOTP code: from then on sign-in asks for one. */
+    @Column(name = "totp_enabled")
+    public boolean totpEnabled;
 }

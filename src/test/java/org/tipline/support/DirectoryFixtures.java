@@ -63,6 +63,7 @@ public final class DirectoryFixtures {
             staff.agency = agency == null ? null : Agency.findById(agency.id);
             staff.district = district == null ? null : District.findById(district.id);
             staff.enabled = true;
+            staff.tokensNotBefore = java.time.Instant.EPOCH;
             staff.persist();
             if (school != null && (role == StaffRole.SRO || role == StaffRole.COUNSELOR)) {
                 Assignment.of(staff, School.findById(school.id), AssignmentKind.valueOf(role.name()), true).persist();

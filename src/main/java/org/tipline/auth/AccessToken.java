@@ -1,0 +1,15 @@
+package org.tipline.auth;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A signed-in staff member's access token. */
+@Schema(name = "AccessToken")
+public record AccessToken(
+        @Schema(required = true, description = "ES256 JWT; send as Authorization: Bearer") String accessToken,
+        @Schema(required = true, description = "Seconds until it expires") long expiresIn) {
+
+    @Override
+    public String toString() {
+        return "AccessToken[REDACTED, expiresIn=" + expiresIn + "]";
+    }
+}

@@ -1,0 +1,57 @@
+package org.tipline.auth;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Locale;
+import org.tipline.directory.Staff;
+
+/**
+ * Signs staff in with email, password (Argon2id) and, when the account has one, a TOTP code. Every
+ * failure gives the same answer after the same work: an unknown email is checked against a dummy hash,
+ * and each email's recent failures add a growing delay.
+ */
+@ApplicationScoped
+public class StaffSignIn {
+
+    private final PasswordHasher passwords;
+    private final TotpVerifier totp;
+    private final FailedSignIns failures;
+    private final TokenIssuer tokens;
+    private final String dummyHash;
+
+    StaffSignIn(PasswordHasher passwords, TotpVerifier totp, FailedSignIns failures, TokenIssuer tokens) {
+        this.passwords = passwords;
+        this.totp = totp;
+        this.failures = failures;
+        this.tokens = tokens;
+        this.dummyHash = passwords.hash("not a password anyone has".toCharArray());
+    }
+
+    public AccessToken signIn(LoginRequest request) {
+        pause(failures.delayFor(request.email()));
+        Staff staff = QuarkusTransaction.requiringNew().call(() -> Staff.<Staff>find("lower(email) = ?1",
+                request.email().trim().toLowerCase(Locale.ROOT)).firstResult());
+        boolean passwordMatches = passwords.matches(request.password().toCharArray(),
+                staff != null && staff.passwordHash != null ? staff.passwordHash : dummyHash);
+        boolean accepted = staff != null && staff.enabled && passwordMatches && totp.accepts(staff, request.totp());
+        if (!accepted) {
+            failures.failed(request.email());
+            throw new InvalidCredentialsException();
+        }
+        failures.succeeded(request.email());
+        return tokens.issue(staff);
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InvalidCredentialsException();
+        }
+    }
+}

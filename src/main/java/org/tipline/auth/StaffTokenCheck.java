@@ -1,0 +1,45 @@
+package org.tipline.auth;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.tipline.directory.Staff;
+
+/**
+ * Checks every verified staff token against the account, on every request: a disabled account, or a
+ * token issued before the account's "not before" (sign out everywhere), is refused at once, however
+ * long the token itself would still be valid.
+ */
+@ApplicationScoped
+class StaffTokenCheck implements SecurityIdentityAugmentor {
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return Uni.createFrom().item(identity);
+        }
+        return context.runBlocking(() -> {
+            if (!stillValid(token)) {
+                throw new AuthenticationFailedException();
+            }
+            return identity;
+        });
+    }
+
+    private static boolean stillValid(JsonWebToken token) {
+        UUID staffId;
+        try {
+            staffId = UUID.fromString(token.getSubject());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return false;
+        }
+        Staff staff = QuarkusTransaction.requiringNew().call(() -> Staff.<Staff>findById(staffId));
+        return staff != null && staff.enabled && token.getIssuedAtTime() >= staff.tokensNotBefore.getEpochSecond();
+    }
+}

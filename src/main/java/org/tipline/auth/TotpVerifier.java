@@ -1,0 +1,85 @@
+package org.tipline.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.tipline.crypto.Aes256Gcm;
+import org.tipline.crypto.SecretBytes;
+import org.tipline.crypto.ServerSecrets;
+import org.tipline.directory.Staff;
+
+/**
+ * TOTP second factor (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits, one step of tolerance either side).
+ * Secrets are stored sealed (AES-256-GCM under a key derived from the server pepper, bound to the staff id).
+ */
+@ApplicationScoped
+class TotpVerifier {
+
+    private static final int STEP_SECONDS = 30;
+    private static final int DIGITS = 6;
+
+    private final AuthSettings settings;
+    private final ServerSecrets secrets;
+    private final Clock clock;
+
+    TotpVerifier(AuthSettings settings, ServerSecrets secrets, Clock clock) {
+        this.settings = settings;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    /**
+     * Whether the second factor is satisfied: a valid code for an enrolled account; nothing for an account
+     * without TOTP when the policy allows that; never for an unenrolled account when the policy requires it.
+     */
+    boolean accepts(Staff staff, String code) {
+        if (!staff.totpEnabled) {
+            return !settings.totpRequired();
+        }
+        if (code == null || !code.matches("\\d{" + DIGITS + "}")) {
+            return false;
+        }
+        byte[] secret = Aes256Gcm.open(sealingKey(), staff.totpSecret, associatedData(staff));
+        long step = clock.instant().getEpochSecond() / STEP_SECONDS;
+        boolean matched = false;
+        for (long candidate = step - 1; candidate <= step + 1; candidate++) {
+            matched |= MessageDigest.isEqual(code(secret, candidate).getBytes(StandardCharsets.US_ASCII),
+                    code.getBytes(StandardCharsets.US_ASCII));
+        }
+        java.util.Arrays.fill(secret, (byte) 0);
+        return matched;
+    }
+
+    /** Seals a new TOTP secret for storage with the staff member. */
+    byte[] seal(Staff staff, byte[] secret) {
+        return Aes256Gcm.seal(sealingKey(), secret, associatedData(staff));
+    }
+
+    /** The RFC 6238 code of {@code secret} at time step {@code step}. */
+    static String code(byte[] secret, long step) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(secret, "HmacSHA1"));
+            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
+            int offset = hash[hash.length - 1] & 0x0f;
+            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
+                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+            return String.format("%0" + DIGITS + "d", binary % 1_000_000);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA1 is unavailable", e);
+        }
+    }
+
+    private SecretBytes sealingKey() {
+        return SecretBytes.copyOf(secrets.keyedHash("totp-secrets", "v1".getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static byte[] associatedData(Staff staff) {
+        return ("tipline-totp-v1|" + staff.id).getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,84 @@
+package org.tipline.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.tipline.directory.DemoDirectory;
+
+/** Every staff endpoint refuses missing and bad tokens with 401 and a non-staff role with 403. */
+@QuarkusTest
+class StaffEndpointSecurityTest {
+
+    private static final UUID SRO = UUID.nameUUIDFromBytes(
+            "tipline-demo:staff:sro.kwhs@demo.tipline.local".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    /** Each staff endpoint, as a request to send. */
+    private static final List<Function<RequestSpecification, io.restassured.response.Response>> ENDPOINTS = List.of(
+            request -> request.get("/api/v1/staff/me"),
+            request -> request.post("/api/v1/staff/me/logout-everywhere"));
+
+    private static void expect(String token, int status, String code) {
+        for (var endpoint : ENDPOINTS) {
+            RequestSpecification request = token == null ? given() : given().auth().oauth2(token);
+            endpoint.apply(request).then().statusCode(status)
+                    .contentType(startsWith("application/problem+json"))
+                    .body("code", equalTo(code));
+        }
+    }
+
+    @Test
+    void shouldRefuseNoToken() {
+        expect(null, 401, "unauthorized");
+    }
+
+    @Test
+    void shouldRefuseAnExpiredToken() {
+        Instant past = Instant.now().minusSeconds(3600);
+        expect(StaffTokens.sign(StaffTokens.claims(SRO, "SRO").issuedAt(past).expiresAt(past.plusSeconds(900))), 401,
+                "unauthorized");
+    }
+
+    @Test
+    void shouldRefuseATamperedToken() {
+        String token = StaffTokens.sign(StaffTokens.claims(SRO, "SRO"));
+        String[] parts = token.split("\\.");
+        String forgedClaims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("\"SRO\"", "\"ADMIN\"").getBytes());
+        expect(parts[0] + "." + forgedClaims + "." + parts[2], 401, "unauthorized");
+    }
+
+    @Test
+    void shouldRefuseAWrongIssuer() {
+        expect(StaffTokens.sign(StaffTokens.claims(SRO, "SRO").issuer("someone-else")), 401, "unauthorized");
+    }
+
+    @Test
+    void shouldRefuseAWrongAudience() {
+        expect(StaffTokens.sign(StaffTokens.claims(SRO, "SRO").audience("reporter")), 401, "unauthorized");
+    }
+
+    @Test
+    void shouldRefuseGarbage() {
+        expect("not.a.token", 401, "unauthorized");
+    }
+
+    @Test
+    void shouldRefuseAValidTokenOfAnotherRole() {
+        expect(StaffTokens.sign(StaffTokens.claims(SRO, "REPORTER")), 403, "forbidden");
+    }
+
+    @Test
+    void shouldAcceptAValidStaffToken() {
+        given().auth().oauth2(StaffTokens.sign(StaffTokens.claims(SRO, "SRO"))).get("/api/v1/staff/me")
+                .then().statusCode(200).body("displayName", equalTo("SRO, Kelly Walsh High School"));
+        DemoDirectory.class.getName();
+    }
+}
