@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.tipline.audit.AuditLog;
 import org.tipline.intake.Tip;
 import org.tipline.intake.TipEvent;
 
@@ -13,15 +14,22 @@ import org.tipline.intake.TipEvent;
 public class CaseLifecycle {
 
     private final Clock clock;
+    private final AuditLog audit;
 
-    CaseLifecycle(Clock clock) {
+    CaseLifecycle(Clock clock, AuditLog audit) {
         this.clock = clock;
+        this.audit = audit;
     }
 
-    /** NEW to ACKNOWLEDGED; {@link IllegalTransitionException} from any other status. */
+    /** NEW to ACKNOWLEDGED by a staff member in scope; {@link IllegalTransitionException} from any other status. */
     @Transactional
-    public void acknowledge(UUID tipId, String actor) {
-        Tip tip = Tip.findById(tipId);
+    public void acknowledge(StaffScope scope, UUID tipId) {
+        Tip tip = CaseFiles.inScope(scope, tipId);
+        acknowledge(tip, scope.staffId().toString());
+        audit.append(scope.staffId().toString(), "TIP_ACKNOWLEDGED", tip.id, null);
+    }
+
+    private void acknowledge(Tip tip, String actor) {
         if (!"NEW".equals(tip.status)) {
             throw new IllegalTransitionException(tip.status, "ACKNOWLEDGED");
         }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.tipline.directory.DemoDirectory;
+import org.tipline.support.StaffTokens;
 
 /** Every staff endpoint refuses missing and bad tokens with 401 and a non-staff role with 403. */
 @QuarkusTest
@@ -23,7 +24,11 @@ class StaffEndpointSecurityTest {
     /** Each staff endpoint, as a request to send. */
     private static final List<Function<RequestSpecification, io.restassured.response.Response>> ENDPOINTS = List.of(
             request -> request.get("/api/v1/staff/me"),
-            request -> request.post("/api/v1/staff/me/logout-everywhere"));
+            request -> request.post("/api/v1/staff/me/logout-everywhere"),
+            request -> request.get("/api/v1/staff/queue"),
+            request -> request.get("/api/v1/staff/tips/" + UUID.randomUUID()),
+            request -> request.post("/api/v1/staff/tips/" + UUID.randomUUID() + "/acknowledge"),
+            request -> request.get("/api/v1/audit/verify"));
 
     private static void expect(String token, int status, String code) {
         for (var endpoint : ENDPOINTS) {

@@ -10,7 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.Set;
+import java.util.UUID;
 import org.tipline.casework.CaseLifecycle;
+import org.tipline.casework.StaffScope;
+import org.tipline.directory.StaffRole;
 import org.tipline.intake.Tip;
 import org.tipline.intake.TipEvent;
 import org.tipline.support.Mailbox;
@@ -18,6 +22,9 @@ import org.tipline.support.TestClock;
 
 @QuarkusTest
 class EscalationTest {
+
+    private static final StaffScope ANALYST = new StaffScope(
+            UUID.nameUUIDFromBytes("tipline-demo:staff:analyst@demo.tipline.local".getBytes()), StaffRole.ANALYST, Set.of());
 
     @Inject
     EscalationJob escalation;
@@ -77,7 +84,7 @@ class EscalationTest {
         assertThat(mailedAfterRound()).hasSize(4);
         assertThat(escalations(tip)).hasSize(2);
 
-        lifecycle.acknowledge(tip.id, "test");
+        lifecycle.acknowledge(ANALYST, tip.id);
         clock.advance(Duration.ofHours(2));
         assertThat(mailedAfterRound()).isEmpty();
         assertThat(escalations(tip)).hasSize(2);
@@ -86,7 +93,7 @@ class EscalationTest {
     @Test
     void shouldNotEscalateATipAcknowledgedInTime() {
         Tip tip = tip(NotificationMailTest.submit("WEAPON", "nothing"));
-        lifecycle.acknowledge(tip.id, "test");
+        lifecycle.acknowledge(ANALYST, tip.id);
 
         clock.advance(Duration.ofHours(1));
 

@@ -1,0 +1,38 @@
+package org.tipline.audit;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One audit event; its hash covers its fields and the previous event's hash. */
+@Entity
+@Table(name = "audit_event")
+public class AuditEvent extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long seq;
+
+    public Instant at;
+
+    /** The staff member's id, or "system". */
+    public String actor;
+
+    public String action;
+
+    @Column(name = "tip_id")
+    public UUID tipId;
+
+    public String detail;
+
+    @Column(name = "prev_hash")
+    public byte[] prevHash;
+
+    public byte[] hash;
+}

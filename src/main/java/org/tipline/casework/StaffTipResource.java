@@ -1,0 +1,90 @@
+package org.tipline.casework;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tipline.platform.Parameters;
+import org.tipline.platform.Problem;
+
+/** The triage queue and case work of SROs, counselors, coordinators and analysts, within their scope. */
+@Path("/api/v1/staff")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ "SRO", "COUNSELOR", "COORDINATOR", "ANALYST" })
+@Tag(name = "Case work")
+@APIResponse(responseCode = "401", description = "No valid staff token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role may not work cases",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class StaffTipResource {
+
+    private final JsonWebToken token;
+    private final StaffScopes scopes;
+    private final TipQueue queue;
+    private final CaseFiles files;
+    private final CaseLifecycle lifecycle;
+
+    StaffTipResource(JsonWebToken token, StaffScopes scopes, TipQueue queue, CaseFiles files, CaseLifecycle lifecycle) {
+        this.token = token;
+        this.scopes = scopes;
+        this.queue = queue;
+        this.files = files;
+        this.lifecycle = lifecycle;
+    }
+
+    @GET
+    @Path("/queue")
+    @Operation(operationId = "getQueue", summary = "Open tips of my scope, life-safety first, then oldest")
+    @APIResponse(responseCode = "200", description = "A page of the queue")
+    @APIResponse(responseCode = "400", description = "A bad filter or paging value",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public QueuePage queue(
+            @Parameter(description = "NEW, ACKNOWLEDGED, IN_PROGRESS or CLOSED (default: all but CLOSED)") @QueryParam("status") String status,
+            @Parameter(description = "LIFE_SAFETY or STANDARD") @QueryParam("urgency") String urgency,
+            @Parameter(description = "School id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("school") String school,
+            @Parameter(description = "Category code") @QueryParam("category") String category,
+            @Parameter(description = "Only tips past their deadline and not acknowledged") @QueryParam("overdue") String overdue,
+            @Parameter(description = "Page number from 0") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100 (default 25)") @QueryParam("size") String size) {
+        return queue.page(scope(), QueueFilter.parse(status, urgency, school, category, overdue, page, size));
+    }
+
+    @GET
+    @Path("/tips/{id}")
+    @Operation(operationId = "getTip", summary = "A tip of my scope, decrypted; every read is audited")
+    @APIResponse(responseCode = "200", description = "The tip")
+    @APIResponse(responseCode = "404", description = "No such tip in my scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TipDetail tip(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
+        return files.read(scope(), Parameters.uuid("id", id));
+    }
+
+    @POST
+    @Path("/tips/{id}/acknowledge")
+    @Operation(operationId = "acknowledgeTip", summary = "Acknowledge a new tip: stops its escalation")
+    @APIResponse(responseCode = "204", description = "Acknowledged")
+    @APIResponse(responseCode = "404", description = "No such tip in my scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The tip is not NEW",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void acknowledge(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
+        lifecycle.acknowledge(scope(), Parameters.uuid("id", id));
+    }
+
+    private StaffScope scope() {
+        return scopes.of(UUID.fromString(token.getSubject()));
+    }
+}
