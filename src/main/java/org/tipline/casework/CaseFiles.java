@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.tipline.audit.AuditLog;
 import org.tipline.crypto.RecordRef;
-import org.tipline.crypto.SecretBytes;
+import org.tipline.crypto.RecordKind;
 import org.tipline.crypto.TipEncryption;
-import org.tipline.crypto.TipKey;
 import org.tipline.directory.School;
 import org.tipline.intake.Tip;
 import org.tipline.intake.TipBody;
@@ -46,24 +46,32 @@ public class CaseFiles {
         School school = tip.schoolId == null ? null : School.findById(tip.schoolId);
         TipBody body = decrypt(tip);
         return new TipDetail(tip.id, tip.reference, tip.schoolId, school == null ? null : school.name, tip.category,
-                tip.urgency, tip.status, tip.submittedAt, tip.ackDeadline, tip.acknowledgedAt,
+                tip.urgency, tip.status, tip.outcome, tip.closingNote, tip.leadStaffId, tip.submittedAt, tip.ackDeadline,
+                tip.acknowledgedAt,
                 new TipDetail.Content(body.description(), body.location(), body.when(), body.peopleInvolved(),
                         body.reporterContact(), body.language()),
                 TipRecipient.<TipRecipient>list("tipId", tip.id).stream()
                         .map(r -> new TipDetail.RecipientView(r.email, r.role.name(), r.reason, r.lead)).toList(),
                 TipEvent.<TipEvent>list("tipId = ?1 order by at", tip.id).stream()
-                        .map(e -> new TipDetail.HistoryEntry(e.at, e.kind, e.actor, e.detail)).toList());
+                        .map(e -> new TipDetail.HistoryEntry(e.at, e.kind, e.actor, e.detail)).toList(),
+                TipNote.<TipNote>list("tipId = ?1 order by createdAt", tip.id).stream()
+                        .map(n -> new TipDetail.Note(n.id, n.createdAt, n.authorStaffId, text(tip.id, RecordKind.NOTE, n.id, n.body)))
+                        .toList(),
+                TipMessage.<TipMessage>list("tipId = ?1 order by createdAt", tip.id).stream()
+                        .map(m -> new TipDetail.Message(m.id, m.createdAt, m.direction, m.authorStaffId,
+                                text(tip.id, RecordKind.MESSAGE, m.id, m.body)))
+                        .toList());
     }
 
     private TipBody decrypt(Tip tip) {
-        TipKey key = TipKey.findById(tip.id);
-        SecretBytes dataKey = encryption.dataKey(tip.id, key.wrapped());
         try {
-            return json.readValue(encryption.open(dataKey, RecordRef.tipBody(tip.id), tip.body), TipBody.class);
+            return json.readValue(encryption.openForTip(RecordRef.tipBody(tip.id), tip.body), TipBody.class);
         } catch (IOException e) {
             throw new IllegalStateException("a stored tip body does not parse", e);
-        } finally {
-            dataKey.destroy();
         }
+    }
+
+    private String text(UUID tipId, RecordKind kind, UUID recordId, byte[] sealed) {
+        return new String(encryption.openForTip(new RecordRef(tipId, kind, recordId.toString()), sealed), StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,9 @@
 package org.tipline.casework;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -8,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -82,6 +86,99 @@ public class StaffTipResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void acknowledge(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         lifecycle.acknowledge(scope(), Parameters.uuid("id", id));
+    }
+
+    @POST
+    @Path("/tips/{id}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "setTipStatus", summary = "Start working on an acknowledged tip (status IN_PROGRESS)")
+    @APIResponse(responseCode = "204", description = "Done")
+    @APIResponse(responseCode = "400", description = "Not a status that can be set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such tip in my scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed from the tip's status", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void status(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Valid @NotNull CaseRequests.Status request) {
+        lifecycle.setStatus(scope(), Parameters.uuid("id", id), request.status());
+    }
+
+    @POST
+    @Path("/tips/{id}/close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "closeTip", summary = "Close with an outcome")
+    @APIResponse(responseCode = "204", description = "Closed")
+    @APIResponse(responseCode = "400", description = "Outcome missing or unknown", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such tip in my scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed from the tip's status", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void close(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Valid @NotNull CaseRequests.Close request) {
+        lifecycle.close(scope(), Parameters.uuid("id", id), request.outcome(), request.closingNote());
+    }
+
+    @POST
+    @Path("/tips/{id}/reopen")
+    @Operation(operationId = "reopenTip", summary = "Reopen a closed tip")
+    @APIResponse(responseCode = "204", description = "Reopened")
+    @APIResponse(responseCode = "404", description = "No such tip in my scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The tip is not closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void reopen(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
+        lifecycle.reopen(scope(), Parameters.uuid("id", id));
+    }
+
+    @POST
+    @Path("/tips/{id}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "addTipNote", summary = "Add a staff-only note (encrypted)")
+    @APIResponse(responseCode = "201", description = "Added", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Created.class)))
+    @APIResponse(responseCode = "400", description = "Empty or too long", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such tip in my scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response note(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Valid @NotNull CaseRequests.Text request) {
+        return created(lifecycle.addNote(scope(), Parameters.uuid("id", id), request.body()));
+    }
+
+    @POST
+    @Path("/tips/{id}/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "addTipMessage", summary = "Send a message to the reporter (encrypted)")
+    @APIResponse(responseCode = "201", description = "Sent", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Created.class)))
+    @APIResponse(responseCode = "400", description = "Empty or too long", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such tip in my scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response message(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Valid @NotNull CaseRequests.Text request) {
+        return created(lifecycle.addMessage(scope(), Parameters.uuid("id", id), request.body()));
+    }
+
+    @POST
+    @Path("/tips/{id}/lead")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "assignTipLead", summary = "Make a staff member who serves the school the lead")
+    @APIResponse(responseCode = "204", description = "Assigned")
+    @APIResponse(responseCode = "400", description = "Not a staff member of the tip's school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such tip in my scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void lead(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Valid @NotNull CaseRequests.Lead request) {
+        lifecycle.assignLead(scope(), Parameters.uuid("id", id), request.staffId());
+    }
+
+    @POST
+    @Path("/tips/{id}/reassign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "reassignTip", summary = "Move the tip to another school; it is routed again")
+    @APIResponse(responseCode = "204", description = "Reassigned")
+    @APIResponse(responseCode = "400", description = "No such active school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such tip in my scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void reassign(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Valid @NotNull CaseRequests.Reassign request) {
+        lifecycle.reassign(scope(), Parameters.uuid("id", id), request.schoolId());
+    }
+
+    /** The id of what a POST created. */
+    @Schema(name = "Created")
+    public record Created(@Schema(required = true) UUID id) {
+    }
+
+    private static Response created(UUID id) {
+        return Response.status(Response.Status.CREATED).entity(new Created(id)).build();
     }
 
     private StaffScope scope() {

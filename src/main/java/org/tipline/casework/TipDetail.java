@@ -15,12 +15,31 @@ public record TipDetail(
         @Schema(required = true) String category,
         @Schema(required = true) String urgency,
         @Schema(required = true) String status,
+        @Schema(description = "Set when closed") String outcome,
+        @Schema(description = "Key of the closing message the reporter sees") String closingNote,
+        @Schema(description = "The staff member leading the case") UUID leadStaffId,
         @Schema(required = true) Instant submittedAt,
         @Schema(required = true) Instant ackDeadline,
         Instant acknowledgedAt,
         @Schema(required = true) Content content,
         @Schema(required = true) List<RecipientView> recipients,
-        @Schema(required = true) List<HistoryEntry> history) {
+        @Schema(required = true) List<HistoryEntry> history,
+        @Schema(required = true) List<Note> notes,
+        @Schema(required = true) List<Message> messages) {
+
+    /** A staff-only note. */
+    @Schema(name = "TipNoteView")
+    public record Note(@Schema(required = true) UUID id, @Schema(required = true) Instant at,
+            @Schema(required = true) UUID authorStaffId, @Schema(required = true) String body) {
+    }
+
+    /** A message of the conversation with the reporter. */
+    @Schema(name = "TipMessageView")
+    public record Message(@Schema(required = true) UUID id, @Schema(required = true) Instant at,
+            @Schema(required = true, description = "TO_REPORTER or FROM_REPORTER") String direction,
+            @Schema(description = "Staff author; null for the reporter") UUID authorStaffId,
+            @Schema(required = true) String body) {
+    }
 
     /** What the reporter wrote, decrypted for this answer only. */
     @Schema(name = "TipContent")

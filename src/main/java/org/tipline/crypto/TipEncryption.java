@@ -41,6 +41,34 @@ public class TipEncryption {
         return Aes256Gcm.open(dataKey, sealed, record.associatedData());
     }
 
+    /** Seals a record of an existing tip under that tip's data key (looked up in the current transaction). */
+    public byte[] sealForTip(RecordRef record, byte[] plaintext) {
+        SecretBytes dataKey = storedDataKey(record);
+        try {
+            return seal(dataKey, record, plaintext);
+        } finally {
+            dataKey.destroy();
+        }
+    }
+
+    /** Opens a record of an existing tip with that tip's data key (looked up in the current transaction). */
+    public byte[] openForTip(RecordRef record, byte[] sealed) {
+        SecretBytes dataKey = storedDataKey(record);
+        try {
+            return open(dataKey, record, sealed);
+        } finally {
+            dataKey.destroy();
+        }
+    }
+
+    private SecretBytes storedDataKey(RecordRef record) {
+        TipKey key = TipKey.findById(record.tipId());
+        if (key == null) {
+            throw new DecryptionFailedException(); // shredded
+        }
+        return dataKey(record.tipId(), key.wrapped());
+    }
+
     /** A new tip's data key (keep in memory only) and its wrapped form (store it). */
     public record NewDataKey(SecretBytes dataKey, WrappedDek wrapped) {
     }

@@ -51,6 +51,20 @@ public class Tip extends PanacheEntityBase {
     @Column(name = "case_code_hash")
     public byte[] caseCodeHash;
 
+    /** Required to close: INTERVENTION, REFERRED, UNFOUNDED, DUPLICATE, FALSE_REPORT, INSUFFICIENT_INFO. */
+    public String outcome;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    /** Key of the closing message the reporter sees, from a fixed safe set. */
+    @Column(name = "closing_note")
+    public String closingNote;
+
+    /** The staff member leading the case, once someone is assigned. */
+    @Column(name = "lead_staff_id")
+    public UUID leadStaffId;
+
     /** {@link TipBody} as JSON, sealed with AES-256-GCM under the tip's data key. */
     public byte[] body;
 }

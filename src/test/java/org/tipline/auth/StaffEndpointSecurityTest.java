@@ -28,6 +28,19 @@ class StaffEndpointSecurityTest {
             request -> request.get("/api/v1/staff/queue"),
             request -> request.get("/api/v1/staff/tips/" + UUID.randomUUID()),
             request -> request.post("/api/v1/staff/tips/" + UUID.randomUUID() + "/acknowledge"),
+            request -> request.contentType("application/json").body("{\"status\":\"IN_PROGRESS\"}")
+                    .post("/api/v1/staff/tips/" + UUID.randomUUID() + "/status"),
+            request -> request.contentType("application/json").body("{\"outcome\":\"REFERRED\"}")
+                    .post("/api/v1/staff/tips/" + UUID.randomUUID() + "/close"),
+            request -> request.post("/api/v1/staff/tips/" + UUID.randomUUID() + "/reopen"),
+            request -> request.contentType("application/json").body("{\"body\":\"x\"}")
+                    .post("/api/v1/staff/tips/" + UUID.randomUUID() + "/notes"),
+            request -> request.contentType("application/json").body("{\"body\":\"x\"}")
+                    .post("/api/v1/staff/tips/" + UUID.randomUUID() + "/messages"),
+            request -> request.contentType("application/json").body("{\"staffId\":\"" + UUID.randomUUID() + "\"}")
+                    .post("/api/v1/staff/tips/" + UUID.randomUUID() + "/lead"),
+            request -> request.contentType("application/json").body("{\"schoolId\":\"" + UUID.randomUUID() + "\"}")
+                    .post("/api/v1/staff/tips/" + UUID.randomUUID() + "/reassign"),
             request -> request.get("/api/v1/audit/verify"));
 
     private static void expect(String token, int status, String code) {
