@@ -2,6 +2,11 @@ package org.tipline.auth;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,10 +35,40 @@ public class StaffSessionResource {
 
     private final JsonWebToken token;
     private final StaffAccounts accounts;
+    private final TotpEnrolment totp;
 
-    StaffSessionResource(JsonWebToken token, StaffAccounts accounts) {
+    StaffSessionResource(JsonWebToken token, StaffAccounts accounts, TotpEnrolment totp) {
         this.token = token;
         this.accounts = accounts;
+        this.totp = totp;
+    }
+
+    /** The code that confirms a TOTP enrolment. */
+    @Schema(name = "TotpConfirmation")
+    public record TotpConfirmation(@Schema(required = true) @NotBlank @Size(max = 10) String code) {
+    }
+
+    @POST
+    @Path("/totp")
+    @RolesAllowed({ "SRO", "COUNSELOR", "COORDINATOR", "ANALYST", "ADMIN", TokenIssuer.TOTP_ENROLMENT })
+    @Operation(operationId = "startTotpEnrolment", summary = "Start TOTP enrolment: a new secret for the authenticator app")
+    @APIResponse(responseCode = "200", description = "The secret, shown once")
+    @APIResponse(responseCode = "409", description = "TOTP is already set up",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TotpSetup startTotp() {
+        return totp.start(UUID.fromString(token.getSubject()));
+    }
+
+    @POST
+    @Path("/totp/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "SRO", "COUNSELOR", "COORDINATOR", "ANALYST", "ADMIN", TokenIssuer.TOTP_ENROLMENT })
+    @Operation(operationId = "confirmTotpEnrolment", summary = "Confirm with a code: TOTP is on; sign in again")
+    @APIResponse(responseCode = "204", description = "TOTP is on")
+    @APIResponse(responseCode = "400", description = "The code does not match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void confirmTotp(@Valid @NotNull TotpConfirmation confirmation) {
+        totp.confirm(UUID.fromString(token.getSubject()), confirmation.code());
     }
 
     @GET

@@ -34,13 +34,15 @@ public class StaffSignIn {
                 request.email().trim().toLowerCase(Locale.ROOT)).firstResult());
         boolean passwordMatches = passwords.matches(request.password().toCharArray(),
                 staff != null && staff.passwordHash != null ? staff.passwordHash : dummyHash);
-        boolean accepted = staff != null && staff.enabled && passwordMatches && totp.accepts(staff, request.totp());
-        if (!accepted) {
+        TotpVerifier.Decision secondFactor = staff != null && staff.enabled && passwordMatches
+                ? totp.check(staff, request.totp())
+                : TotpVerifier.Decision.REJECTED;
+        if (secondFactor == TotpVerifier.Decision.REJECTED) {
             failures.failed(request.email());
             throw new InvalidCredentialsException();
         }
         failures.succeeded(request.email());
-        return tokens.issue(staff);
+        return secondFactor == TotpVerifier.Decision.ACCEPTED ? tokens.issue(staff) : tokens.issueForEnrolment(staff);
     }
 
     private static void pause(Duration delay) {

@@ -4,6 +4,7 @@ import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import org.tipline.directory.Staff;
@@ -20,17 +21,30 @@ class TokenIssuer {
         this.clock = clock;
     }
 
+    /** The group of a token that may only enrol a TOTP authenticator. */
+    static final String TOTP_ENROLMENT = "TOTP_ENROLMENT";
+    private static final Duration ENROLMENT_LIFETIME = Duration.ofMinutes(10);
+
     AccessToken issue(Staff staff) {
+        return new AccessToken(sign(staff, staff.role.name(), settings.tokenLifetime()), settings.tokenLifetime().toSeconds(),
+                false);
+    }
+
+    /** A short token that can do nothing but enrol TOTP, for an account that must have it and does not yet. */
+    AccessToken issueForEnrolment(Staff staff) {
+        return new AccessToken(sign(staff, TOTP_ENROLMENT, ENROLMENT_LIFETIME), ENROLMENT_LIFETIME.toSeconds(), true);
+    }
+
+    private String sign(Staff staff, String group, Duration lifetime) {
         Instant now = clock.instant();
-        String token = Jwt.issuer(settings.issuer())
+        return Jwt.issuer(settings.issuer())
                 .audience(settings.audience())
                 .subject(staff.id.toString())
                 .upn(staff.email)
-                .groups(Set.of(staff.role.name()))
+                .groups(Set.of(group))
                 .issuedAt(now)
-                .expiresAt(now.plus(settings.tokenLifetime()))
+                .expiresAt(now.plus(lifetime))
                 .jws().algorithm(SignatureAlgorithm.ES256)
                 .sign();
-        return new AccessToken(token, settings.tokenLifetime().toSeconds());
     }
 }

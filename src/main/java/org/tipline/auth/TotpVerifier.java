@@ -33,18 +33,31 @@ class TotpVerifier {
         this.clock = clock;
     }
 
+    /** The outcome of the second-factor check at sign-in. */
+    enum Decision {
+        ACCEPTED,
+        REJECTED,
+        /** The password was right, the policy requires TOTP and the account has none yet: enrol first. */
+        ENROLMENT_REQUIRED
+    }
+
     /**
-     * Whether the second factor is satisfied: a valid code for an enrolled account; nothing for an account
-     * without TOTP when the policy allows that; never for an unenrolled account when the policy requires it.
+     * A valid code for an enrolled account is accepted; an account without TOTP passes when the policy
+     * allows that and must enrol first when it does not.
      */
-    boolean accepts(Staff staff, String code) {
+    Decision check(Staff staff, String code) {
         if (!staff.totpEnabled) {
-            return !settings.totpRequired();
+            return settings.totpRequired() ? Decision.ENROLMENT_REQUIRED : Decision.ACCEPTED;
         }
-        if (code == null || !code.matches("\\d{" + DIGITS + "}")) {
+        return matches(staff, staff.totpSecret, code) ? Decision.ACCEPTED : Decision.REJECTED;
+    }
+
+    /** Whether {@code code} is valid now for the sealed secret (one step of tolerance either side). */
+    boolean matches(Staff staff, byte[] sealedSecret, String code) {
+        if (sealedSecret == null || code == null || !code.matches("\\d{" + DIGITS + "}")) {
             return false;
         }
-        byte[] secret = Aes256Gcm.open(sealingKey(), staff.totpSecret, associatedData(staff));
+        byte[] secret = Aes256Gcm.open(sealingKey(), sealedSecret, associatedData(staff));
         long step = clock.instant().getEpochSecond() / STEP_SECONDS;
         boolean matched = false;
         for (long candidate = step - 1; candidate <= step + 1; candidate++) {

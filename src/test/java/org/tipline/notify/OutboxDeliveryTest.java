@@ -134,13 +134,16 @@ class OutboxDeliveryTest {
             };
             Future<Integer> first = pool.submit(claimer);
             Future<Integer> second = pool.submit(claimer);
-            assertThat(first.get() + second.get()).isEqualTo(60);
             assertThat(first.get()).as("both workers got some").isPositive();
             assertThat(second.get()).as("both workers got some").isPositive();
         } finally {
             pool.shutdown();
         }
-        assertThat(Mailbox.recipients()).containsExactlyInAnyOrderElementsOf(addresses);
+        // A send can fail on a pooled connection to a server that was restarted by an earlier test; its
+        // retry is due after the backoff. Let any such retry happen, then count what arrived.
+        clock.advance(settings.retryMax().plusSeconds(1));
+        drain();
+        assertThat(Mailbox.recipients()).as("every address exactly once").containsExactlyInAnyOrderElementsOf(addresses);
     }
 
     private static double deadLetterCount() {

@@ -1,0 +1,63 @@
+package org.tipline.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.tipline.crypto.ServerSecretsForTests;
+import org.tipline.directory.Staff;
+
+/** The second-factor decision at sign-in, with the policy on (prod) and off (dev). */
+class TotpPolicyTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+
+    private static TotpVerifier verifier(boolean required) {
+        AuthSettings settings = new AuthSettings() {
+            public String issuer() { return "tipline"; }
+            public String audience() { return "tipline-staff"; }
+            public Duration tokenLifetime() { return Duration.ofMinutes(15); }
+            public String signingKey() { return ""; }
+            public String verificationKey() { return ""; }
+            public Duration failureDelay() { return Duration.ZERO; }
+            public Duration maxFailureDelay() { return Duration.ZERO; }
+            public boolean totpRequired() { return required; }
+        };
+        return new TotpVerifier(settings, ServerSecretsForTests.random(), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static Staff staff() {
+        Staff staff = new Staff();
+        staff.id = UUID.randomUUID();
+        return staff;
+    }
+
+    @Test
+    void shouldSendAnUnenrolledAccountToEnrolmentOnlyWhenThePolicyRequiresIt() {
+        assertThat(verifier(true).check(staff(), null)).isEqualTo(TotpVerifier.Decision.ENROLMENT_REQUIRED);
+        assertThat(verifier(false).check(staff(), null)).isEqualTo(TotpVerifier.Decision.ACCEPTED);
+    }
+
+    @Test
+    void shouldAskAnEnrolledAccountForAValidCodeWhateverThePolicy() {
+        for (boolean required : new boolean[] { true, false }) {
+            TotpVerifier verifier = verifier(required);
+            Staff staff = staff();
+            byte[] secret = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
+            staff.totpSecret = verifier.seal(staff, secret);
+            staff.totpEnabled = true;
+            long step = NOW.getEpochSecond() / 30;
+
+            assertThat(verifier.check(staff, TotpVerifier.code(secret, step))).isEqualTo(TotpVerifier.Decision.ACCEPTED);
+            assertThat(verifier.check(staff, TotpVerifier.code(secret, step - 1))).isEqualTo(TotpVerifier.Decision.ACCEPTED);
+            assertThat(verifier.check(staff, TotpVerifier.code(secret, step + 2))).isEqualTo(TotpVerifier.Decision.REJECTED);
+            assertThat(verifier.check(staff, null)).isEqualTo(TotpVerifier.Decision.REJECTED);
+            assertThat(verifier.check(staff, "12345a")).isEqualTo(TotpVerifier.Decision.REJECTED);
+        }
+    }
+}
