@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -77,10 +79,28 @@ final class BenchmarkApp implements AutoCloseable {
         keys.setProperty("tipline.crypto.case-code-salt", Base64.getEncoder().encodeToString(salt));
         keys.setProperty("tipline.intake-key.id", "bench");
         keys.setProperty("tipline.intake-key.private-key", IntakeKeyring.generatePkcs8());
+        KeyPair signing = IntakeKeyring.generateP256();
+        keys.setProperty("tipline.auth.signing-key", pem("PRIVATE KEY", signing.getPrivate().getEncoded()));
+        keys.setProperty("tipline.auth.verification-key", pem("PUBLIC KEY", signing.getPublic().getEncoded()));
+        keys.setProperty("tipline.routing.analyst-desk-email", "desk@bench.local");
+        signingKey = signing.getPrivate();
         try (var writer = Files.newBufferedWriter(file)) {
             keys.store(writer, "benchmark keys");
         }
         return file;
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END " + type + "-----";
+    }
+
+    /** The key the application verifies staff tokens with, so the benchmark can sign one. */
+    static PrivateKey signingKey;
+
+    /** The embedded database, for seeding and for running queries bare. */
+    javax.sql.DataSource database() {
+        return postgres.getPostgresDatabase();
     }
 
     private void awaitReady() throws Exception {
