@@ -10,7 +10,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -61,6 +65,48 @@ public class AuditLog {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Events, newest first, filtered; limited to the tips of {@code schoolIds} unless {@code everything}.
+     * A coordinator thus sees what happened to their district's tips, an analyst everything.
+     */
+    @Transactional
+    public AuditEntry.Page list(boolean everything, Set<UUID> schoolIds, Optional<UUID> tipId,
+            Optional<String> actor, Optional<String> action, Optional<Instant> from, Optional<Instant> to, int page,
+            int size) {
+        StringBuilder where = new StringBuilder("where 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (!everything) {
+            if (schoolIds.isEmpty()) {
+                return new AuditEntry.Page(List.of(), page, size, 0);
+            }
+            where.append(" and tipId in (select t.id from Tip t where t.schoolId in :schools)");
+            parameters.put("schools", schoolIds);
+        }
+        tipId.ifPresent(id -> {
+            where.append(" and tipId = :tip");
+            parameters.put("tip", id);
+        });
+        actor.ifPresent(value -> {
+            where.append(" and actor = :actor");
+            parameters.put("actor", value);
+        });
+        action.ifPresent(value -> {
+            where.append(" and action = :action");
+            parameters.put("action", value);
+        });
+        from.ifPresent(value -> {
+            where.append(" and at >= :from");
+            parameters.put("from", value);
+        });
+        to.ifPresent(value -> {
+            where.append(" and at < :to");
+            parameters.put("to", value);
+        });
+        var query = AuditEvent.<AuditEvent>find(where + " order by seq desc", parameters);
+        return new AuditEntry.Page(query.page(page, size).list().stream().map(AuditEntry::of).toList(), page, size,
+                query.count());
     }
 
     static byte[] hash(AuditEvent event) {

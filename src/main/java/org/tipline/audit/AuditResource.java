@@ -4,12 +4,21 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tipline.auth.StaffScope;
+import org.tipline.auth.StaffScopes;
+import org.tipline.platform.Parameters;
 import org.tipline.platform.Problem;
 
 /** The audit log, for coordinators and analysts. */
@@ -24,9 +33,33 @@ import org.tipline.platform.Problem;
 public class AuditResource {
 
     private final AuditLog log;
+    private final JsonWebToken token;
+    private final StaffScopes scopes;
 
-    AuditResource(AuditLog log) {
+    AuditResource(AuditLog log, JsonWebToken token, StaffScopes scopes) {
         this.log = log;
+        this.token = token;
+        this.scopes = scopes;
+    }
+
+    @GET
+    @Operation(operationId = "listAudit", summary = "Audit events, newest first (a coordinator sees their district's tips)")
+    @APIResponse(responseCode = "200", description = "A page of events")
+    @APIResponse(responseCode = "400", description = "A bad filter or paging value",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AuditEntry.Page list(
+            @Parameter(description = "Tip id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("tip") String tip,
+            @Parameter(description = "Staff id or system") @QueryParam("actor") String actor,
+            @Parameter(description = "Action, e.g. TIP_READ") @QueryParam("action") String action,
+            @Parameter(description = "From this instant (ISO-8601)") @QueryParam("from") String from,
+            @Parameter(description = "Before this instant (ISO-8601)") @QueryParam("to") String to,
+            @Parameter(description = "Page number from 0") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("size") String size) {
+        StaffScope scope = scopes.of(UUID.fromString(token.getSubject()));
+        return log.list(scope.seesEverything(), scope.schoolIds(), Parameters.optionalUuid("tip", tip),
+                Optional.ofNullable(actor).filter(a -> !a.isEmpty()), Optional.ofNullable(action).filter(a -> !a.isEmpty()),
+                Parameters.optionalInstant("from", from), Parameters.optionalInstant("to", to),
+                Parameters.number("page", page, 0, 0, Integer.MAX_VALUE), Parameters.number("size", size, 50, 1, 200));
     }
 
     /** The answer of a chain verification. */

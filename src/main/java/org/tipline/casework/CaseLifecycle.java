@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.tipline.audit.AuditLog;
+import org.tipline.auth.StaffScope;
 import org.tipline.crypto.RecordKind;
 import org.tipline.crypto.RecordRef;
 import org.tipline.crypto.TipEncryption;

@@ -26,9 +26,9 @@ record QueueFilter(Optional<String> status, Optional<String> urgency, Optional<U
                     }
                     return c;
                 }),
-                bool("overdue", overdue),
-                number("page", page, 0, 0, Integer.MAX_VALUE),
-                number("size", size, 25, 1, 100));
+                Parameters.flag("overdue", overdue),
+                Parameters.number("page", page, 0, 0, Integer.MAX_VALUE),
+                Parameters.number("size", size, 25, 1, 100));
     }
 
     private static Optional<String> oneOf(String name, String value, Set<String> allowed) {
@@ -39,30 +39,5 @@ record QueueFilter(Optional<String> status, Optional<String> urgency, Optional<U
             throw new InvalidParameterException(name, "one of " + String.join(", ", allowed.stream().sorted().toList()));
         }
         return Optional.of(value);
-    }
-
-    private static boolean bool(String name, String value) {
-        if (value == null || value.isEmpty()) {
-            return false;
-        }
-        if (!value.equals("true") && !value.equals("false")) {
-            throw new InvalidParameterException(name, "true or false");
-        }
-        return Boolean.parseBoolean(value);
-    }
-
-    private static int number(String name, String value, int defaultValue, int min, int max) {
-        if (value == null || value.isEmpty()) {
-            return defaultValue;
-        }
-        try {
-            int number = Integer.parseInt(value);
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidParameterException(name, "a whole number from " + min + " to " + max);
     }
 }

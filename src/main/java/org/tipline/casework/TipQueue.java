@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.tipline.auth.StaffScope;
 
 /**
  * A staff member's queue: the tips of their scope, filtered, life-safety first and then oldest first.

@@ -1,5 +1,7 @@
 package org.tipline.platform;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,5 +27,41 @@ public final class Parameters {
 
     public static Optional<UUID> optionalUuid(String name, String value) {
         return value == null || value.isEmpty() ? Optional.empty() : Optional.of(uuid(name, value));
+    }
+
+    public static Optional<Instant> optionalInstant(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(value));
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException(name, "an ISO-8601 instant such as 2026-11-29T15:00:00Z");
+        }
+    }
+
+    public static boolean flag(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return false;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new InvalidParameterException(name, "true or false");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    public static int number(String name, String value, int defaultValue, int min, int max) {
+        if (value == null || value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidParameterException(name, "a whole number from " + min + " to " + max);
     }
 }

@@ -41,7 +41,8 @@ class StaffEndpointSecurityTest {
                     .post("/api/v1/staff/tips/" + UUID.randomUUID() + "/lead"),
             request -> request.contentType("application/json").body("{\"schoolId\":\"" + UUID.randomUUID() + "\"}")
                     .post("/api/v1/staff/tips/" + UUID.randomUUID() + "/reassign"),
-            request -> request.get("/api/v1/audit/verify"));
+            request -> request.get("/api/v1/audit/verify"),
+            request -> request.get("/api/v1/audit"));
 
     private static void expect(String token, int status, String code) {
         for (var endpoint : ENDPOINTS) {

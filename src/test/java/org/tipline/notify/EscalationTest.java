@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Set;
 import java.util.UUID;
 import org.tipline.casework.CaseLifecycle;
-import org.tipline.casework.StaffScope;
+import org.tipline.auth.StaffScope;
 import org.tipline.directory.StaffRole;
 import org.tipline.intake.Tip;
 import org.tipline.intake.TipEvent;

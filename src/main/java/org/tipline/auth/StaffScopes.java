@@ -1,4 +1,4 @@
-package org.tipline.casework;
+package org.tipline.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

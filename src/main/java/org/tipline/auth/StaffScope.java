@@ -1,4 +1,4 @@
-package org.tipline.casework;
+package org.tipline.auth;
 
 import java.util.Set;
 import java.util.UUID;
