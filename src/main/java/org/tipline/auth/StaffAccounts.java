@@ -8,7 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.tipline.directory.Staff;
 
-/** Account-level security actions: sign out everywhere, disable. */
+/** Account-level security actions of staff members themselves: sign out everywhere. */
 @ApplicationScoped
 public class StaffAccounts {
 
@@ -22,14 +22,6 @@ public class StaffAccounts {
     @Transactional
     public void signOutEverywhere(UUID staffId) {
         Staff staff = Staff.findById(staffId);
-        staff.tokensNotBefore = nextSecond();
-    }
-
-    /** Disables the account; its tokens stop working on their next request. */
-    @Transactional
-    public void disable(UUID staffId) {
-        Staff staff = Staff.findById(staffId);
-        staff.enabled = false;
         staff.tokensNotBefore = nextSecond();
     }
 

@@ -31,7 +31,7 @@ public class Assignment extends PanacheEntityBase {
         protected Key() {
         }
 
-        Key(UUID staffId, UUID schoolId) {
+        public Key(UUID staffId, UUID schoolId) {
             this.staffId = staffId;
             this.schoolId = schoolId;
         }

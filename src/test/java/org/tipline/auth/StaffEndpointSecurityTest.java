@@ -42,7 +42,19 @@ class StaffEndpointSecurityTest {
             request -> request.contentType("application/json").body("{\"schoolId\":\"" + UUID.randomUUID() + "\"}")
                     .post("/api/v1/staff/tips/" + UUID.randomUUID() + "/reassign"),
             request -> request.get("/api/v1/audit/verify"),
-            request -> request.get("/api/v1/audit"));
+            request -> request.get("/api/v1/audit"),
+            request -> request.get("/api/v1/admin/schools"),
+            request -> request.get("/api/v1/admin/staff"),
+            request -> request.contentType("application/json").body("{}").post("/api/v1/admin/schools"),
+            request -> request.contentType("application/json").body("{}").post("/api/v1/admin/agencies"),
+            request -> request.contentType("application/json").body("{}").post("/api/v1/admin/staff"),
+            request -> request.post("/api/v1/admin/schools/" + UUID.randomUUID() + "/deactivate"),
+            request -> request.post("/api/v1/admin/schools/" + UUID.randomUUID() + "/activate"),
+            request -> request.post("/api/v1/admin/staff/" + UUID.randomUUID() + "/disable"),
+            request -> request.post("/api/v1/admin/staff/" + UUID.randomUUID() + "/reset"),
+            request -> request.contentType("application/json").body("{\"kind\":\"SRO\",\"primary\":true}")
+                    .put("/api/v1/admin/staff/" + UUID.randomUUID() + "/assignments/" + UUID.randomUUID()),
+            request -> request.delete("/api/v1/admin/staff/" + UUID.randomUUID() + "/assignments/" + UUID.randomUUID()));
 
     private static void expect(String token, int status, String code) {
         for (var endpoint : ENDPOINTS) {

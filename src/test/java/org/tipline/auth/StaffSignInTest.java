@@ -28,9 +28,6 @@ class StaffSignInTest {
     private static final String SRO = "sro.kwhs@demo.tipline.local";
 
     @Inject
-    StaffAccounts accounts;
-
-    @Inject
     PasswordHasher passwords;
 
     @Inject
@@ -126,7 +123,8 @@ class StaffSignInTest {
         String token = tokenOf(staff.email, "right password");
         me(token).statusCode(200);
 
-        accounts.disable(staff.id);
+        given().auth().oauth2(org.tipline.support.StaffTokens.forDemo("admin", "ADMIN"))
+                .post("/api/v1/admin/staff/" + staff.id + "/disable").then().statusCode(204);
 
         me(token).statusCode(401).contentType(startsWith("application/problem+json"));
         login(staff.email, "right password").statusCode(401);
