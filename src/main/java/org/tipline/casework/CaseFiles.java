@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.UUID;
 import org.tipline.audit.AuditLog;
 import org.tipline.auth.StaffScope;
@@ -24,11 +25,13 @@ public class CaseFiles {
     private final TipEncryption encryption;
     private final ObjectMapper json;
     private final AuditLog audit;
+    private final Clock clock;
 
-    CaseFiles(TipEncryption encryption, ObjectMapper json, AuditLog audit) {
+    CaseFiles(TipEncryption encryption, ObjectMapper json, AuditLog audit, Clock clock) {
         this.encryption = encryption;
         this.json = json;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** The tip, if the scope covers it; {@link TipNotFoundException} otherwise. */
@@ -44,6 +47,8 @@ public class CaseFiles {
     public TipDetail read(StaffScope scope, UUID tipId) {
         Tip tip = inScope(scope, tipId);
         audit.append(scope.staffId().toString(), "TIP_READ", tip.id, null);
+        // Staff have now seen the reporter's latest messages: they no longer count as unread in the queue.
+        TipMessage.update("readAt = ?1 where tipId = ?2 and direction = 'FROM_REPORTER' and readAt is null", clock.instant(), tip.id);
         School school = tip.schoolId == null ? null : School.findById(tip.schoolId);
         TipBody body = decrypt(tip);
         return new TipDetail(tip.id, tip.reference, tip.schoolId, school == null ? null : school.name, tip.category,

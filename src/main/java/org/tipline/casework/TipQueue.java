@@ -60,7 +60,9 @@ public class TipQueue {
         }
         var entityManager = Panache.getEntityManager();
         TypedQuery<Object[]> rows = entityManager.createQuery("select t.id, t.reference, t.schoolId, s.name, t.category, "
-                + "t.urgency, t.status, t.submittedAt, t.ackDeadline, t.acknowledgedAt from Tip t "
+                + "t.urgency, t.status, t.submittedAt, t.ackDeadline, t.acknowledgedAt, "
+                + "(select count(m) from TipMessage m where m.tipId = t.id and m.direction = 'FROM_REPORTER' and m.readAt is null) "
+                + "from Tip t "
                 + "left join School s on s.id = t.schoolId" + where
                 + " order by case when t.urgency = 'LIFE_SAFETY' then 0 else 1 end, t.submittedAt, t.id", Object[].class);
         TypedQuery<Long> count = entityManager.createQuery("select count(t) from Tip t" + where, Long.class);
@@ -79,6 +81,6 @@ public class TipQueue {
         boolean overdue = row[9] == null && deadline.isBefore(now);
         return new QueueItem((UUID) row[0], (String) row[1], (UUID) row[2], (String) row[3], (String) row[4],
                 (String) row[5], (String) row[6], submittedAt, Duration.between(submittedAt, now).toSeconds(), deadline,
-                overdue, 0);
+                overdue, ((Number) row[10]).intValue());
     }
 }

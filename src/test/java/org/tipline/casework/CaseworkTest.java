@@ -18,6 +18,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tipline.audit.AuditEvent;
+import org.tipline.crypto.RecordKind;
+import org.tipline.crypto.RecordRef;
+import org.tipline.crypto.TipEncryption;
 import org.tipline.directory.Agency;
 import org.tipline.directory.District;
 import org.tipline.directory.School;
@@ -35,6 +38,9 @@ class CaseworkTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    TipEncryption encryption;
 
     @AfterEach
     void resetClock() {
@@ -156,6 +162,33 @@ class CaseworkTest {
                 .body("code", equalTo("illegal-transition"));
         given().auth().oauth2(token).get("/api/v1/staff/tips/" + id).then().statusCode(200)
                 .body("status", equalTo("ACKNOWLEDGED")).body("acknowledgedAt", not(equalTo(null)));
+    }
+
+    @Test
+    void shouldCountUnreadReporterMessagesUntilStaffReadTheTip() {
+        District district = DirectoryFixtures.district();
+        Agency agency = DirectoryFixtures.agency();
+        School school = DirectoryFixtures.school(district, agency, DirectoryFixtures.unique("Unread High"), true);
+        Staff sro = DirectoryFixtures.staff(StaffRole.SRO, null, agency, school);
+        String token = StaffTokens.sign(StaffTokens.claims(sro.id, "SRO"));
+        UUID tipId = UUID.fromString(submit(school.id.toString(), "DRUGS", false, "Pills sold at lunch.").get("id"));
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 2; i++) {
+                TipMessage message = new TipMessage();
+                message.id = UUID.randomUUID();
+                message.tipId = tipId;
+                message.direction = "FROM_REPORTER";
+                message.createdAt = java.time.Instant.now();
+                message.body = encryption.sealForTip(new RecordRef(tipId, RecordKind.MESSAGE, message.id.toString()),
+                        "Bus 14".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                message.persist();
+            }
+        });
+
+        queue(token, "").body("items[0].unreadReporterMessages", equalTo(2));
+        given().auth().oauth2(token).get("/api/v1/staff/tips/" + tipId).then().statusCode(200)
+                .body("messages.body", hasItem("Bus 14")).body("messages.direction", hasItem("FROM_REPORTER"));
+        queue(token, "").body("items[0].unreadReporterMessages", equalTo(0));
     }
 
     @Test
