@@ -10,12 +10,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.tipline.platform.Where;
 
 /**
  * Appends to the hash-chained audit log and verifies the chain. Each event's hash is SHA-256 over the
@@ -75,36 +74,19 @@ public class AuditLog {
     public AuditEntry.Page list(boolean everything, Set<UUID> schoolIds, Optional<UUID> tipId,
             Optional<String> actor, Optional<String> action, Optional<Instant> from, Optional<Instant> to, int page,
             int size) {
-        StringBuilder where = new StringBuilder("where 1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
+        Where where = new Where();
         if (!everything) {
             if (schoolIds.isEmpty()) {
                 return new AuditEntry.Page(List.of(), page, size, 0);
             }
-            where.append(" and tipId in (select t.id from Tip t where t.schoolId in :schools)");
-            parameters.put("schools", schoolIds);
+            where.and("tipId in (select t.id from Tip t where t.schoolId in :schools)", "schools", schoolIds);
         }
-        tipId.ifPresent(id -> {
-            where.append(" and tipId = :tip");
-            parameters.put("tip", id);
-        });
-        actor.ifPresent(value -> {
-            where.append(" and actor = :actor");
-            parameters.put("actor", value);
-        });
-        action.ifPresent(value -> {
-            where.append(" and action = :action");
-            parameters.put("action", value);
-        });
-        from.ifPresent(value -> {
-            where.append(" and at >= :from");
-            parameters.put("from", value);
-        });
-        to.ifPresent(value -> {
-            where.append(" and at < :to");
-            parameters.put("to", value);
-        });
-        var query = AuditEvent.<AuditEvent>find(where + " order by seq desc", parameters);
+        where.andIf(tipId, "tipId = :tip", "tip")
+                .andIf(actor, "actor = :actor", "actor")
+                .andIf(action, "action = :action", "action")
+                .andIf(from, "at >= :from", "from")
+                .andIf(to, "at < :to", "to");
+        var query = AuditEvent.<AuditEvent>find(where.clause() + " order by seq desc", where.parameters());
         return new AuditEntry.Page(query.page(page, size).list().stream().map(AuditEntry::of).toList(), page, size,
                 query.count());
     }

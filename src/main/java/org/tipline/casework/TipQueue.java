@@ -7,11 +7,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.tipline.auth.StaffScope;
+import org.tipline.platform.Where;
 
 /**
  * A staff member's queue: the tips of their scope, filtered, life-safety first and then oldest first.
@@ -29,44 +28,32 @@ public class TipQueue {
     @Transactional
     public QueuePage page(StaffScope scope, QueueFilter filter) {
         Instant now = clock.instant();
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
+        Where where = new Where();
         if (!scope.seesEverything()) {
             if (scope.schoolIds().isEmpty()) {
                 return new QueuePage(List.of(), filter.page(), filter.size(), 0);
             }
-            where.append(" and t.schoolId in :scope");
-            parameters.put("scope", scope.schoolIds());
+            where.and("t.schoolId in :scope", "scope", scope.schoolIds());
         }
-        filter.status().ifPresentOrElse(status -> {
-            where.append(" and t.status = :status");
-            parameters.put("status", status);
-        }, () -> where.append(" and t.status <> 'CLOSED'"));
-        filter.urgency().ifPresent(urgency -> {
-            where.append(" and t.urgency = :urgency");
-            parameters.put("urgency", urgency);
-        });
-        filter.school().ifPresent(school -> {
-            where.append(" and t.schoolId = :school");
-            parameters.put("school", school);
-        });
-        filter.category().ifPresent(category -> {
-            where.append(" and t.category = :category");
-            parameters.put("category", category);
-        });
+        if (filter.status().isEmpty()) {
+            where.and("t.status <> 'CLOSED'");
+        }
+        where.andIf(filter.status(), "t.status = :status", "status")
+                .andIf(filter.urgency(), "t.urgency = :urgency", "urgency")
+                .andIf(filter.school(), "t.schoolId = :school", "school")
+                .andIf(filter.category(), "t.category = :category", "category");
         if (filter.overdueOnly()) {
-            where.append(" and t.acknowledgedAt is null and t.ackDeadline < :now");
-            parameters.put("now", now);
+            where.and("t.acknowledgedAt is null and t.ackDeadline < :now", "now", now);
         }
         var entityManager = Panache.getEntityManager();
         TypedQuery<Object[]> rows = entityManager.createQuery("select t.id, t.reference, t.schoolId, s.name, t.category, "
                 + "t.urgency, t.status, t.submittedAt, t.ackDeadline, t.acknowledgedAt, "
                 + "(select count(m) from TipMessage m where m.tipId = t.id and m.direction = 'FROM_REPORTER' and m.readAt is null) "
                 + "from Tip t "
-                + "left join School s on s.id = t.schoolId" + where
+                + "left join School s on s.id = t.schoolId where " + where.clause()
                 + " order by case when t.urgency = 'LIFE_SAFETY' then 0 else 1 end, t.submittedAt, t.id", Object[].class);
-        TypedQuery<Long> count = entityManager.createQuery("select count(t) from Tip t" + where, Long.class);
-        parameters.forEach((name, value) -> {
+        TypedQuery<Long> count = entityManager.createQuery("select count(t) from Tip t where " + where.clause(), Long.class);
+        where.parameters().forEach((name, value) -> {
             rows.setParameter(name, value);
             count.setParameter(name, value);
         });

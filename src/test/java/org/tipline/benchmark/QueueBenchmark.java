@@ -32,7 +32,8 @@ public final class QueueBenchmark {
 
     /** The two statements the service runs for a first page (as Hibernate renders them, in plain SQL). */
     private static final String PAGE_SQL = "select t.id, t.reference, t.school_id, s.name, t.category, t.urgency, t.status, "
-            + "t.submitted_at, t.ack_deadline, t.acknowledged_at from tip t left join school s on s.id = t.school_id "
+            + "t.submitted_at, t.ack_deadline, t.acknowledged_at, (select count(m.id) from tip_message m where m.tip_id = t.id "
+            + "and m.direction = 'FROM_REPORTER' and m.read_at is null) from tip t left join school s on s.id = t.school_id "
             + "where t.school_id in (?) and t.status <> 'CLOSED' "
             + "order by case when t.urgency = 'LIFE_SAFETY' then 0 else 1 end, t.submitted_at, t.id offset 0 rows fetch first 25 rows only";
     private static final String COUNT_SQL = "select count(t.id) from tip t where t.school_id in (?) and t.status <> 'CLOSED'";
