@@ -7,8 +7,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
-import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -16,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tipline.auth.CurrentStaff;
 import org.tipline.auth.StaffScope;
-import org.tipline.auth.StaffScopes;
 import org.tipline.platform.Parameters;
 import org.tipline.platform.Problem;
 
@@ -33,13 +31,11 @@ import org.tipline.platform.Problem;
 public class AuditResource {
 
     private final AuditLog log;
-    private final JsonWebToken token;
-    private final StaffScopes scopes;
+    private final CurrentStaff staff;
 
-    AuditResource(AuditLog log, JsonWebToken token, StaffScopes scopes) {
+    AuditResource(AuditLog log, CurrentStaff staff) {
         this.log = log;
-        this.token = token;
-        this.scopes = scopes;
+        this.staff = staff;
     }
 
     @GET
@@ -55,7 +51,7 @@ public class AuditResource {
             @Parameter(description = "Before this instant (ISO-8601)") @QueryParam("to") String to,
             @Parameter(description = "Page number from 0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("size") String size) {
-        StaffScope scope = scopes.of(UUID.fromString(token.getSubject()));
+        StaffScope scope = staff.scope();
         return log.list(scope.seesEverything(), scope.schoolIds(), Parameters.optionalUuid("tip", tip),
                 Optional.ofNullable(actor).filter(a -> !a.isEmpty()), Optional.ofNullable(action).filter(a -> !a.isEmpty()),
                 Parameters.optionalInstant("from", from), Parameters.optionalInstant("to", to),

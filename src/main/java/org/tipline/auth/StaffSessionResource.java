@@ -13,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,12 +32,12 @@ import org.tipline.platform.Problem;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StaffSessionResource {
 
-    private final JsonWebToken token;
+    private final CurrentStaff staff;
     private final StaffAccounts accounts;
     private final TotpEnrolment totp;
 
-    StaffSessionResource(JsonWebToken token, StaffAccounts accounts, TotpEnrolment totp) {
-        this.token = token;
+    StaffSessionResource(CurrentStaff staff, StaffAccounts accounts, TotpEnrolment totp) {
+        this.staff = staff;
         this.accounts = accounts;
         this.totp = totp;
     }
@@ -56,7 +55,7 @@ public class StaffSessionResource {
     @APIResponse(responseCode = "409", description = "TOTP is already set up",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TotpSetup startTotp() {
-        return totp.start(UUID.fromString(token.getSubject()));
+        return totp.start(staff.id());
     }
 
     @POST
@@ -68,14 +67,14 @@ public class StaffSessionResource {
     @APIResponse(responseCode = "400", description = "The code does not match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void confirmTotp(@Valid @NotNull TotpConfirmation confirmation) {
-        totp.confirm(UUID.fromString(token.getSubject()), confirmation.code());
+        totp.confirm(staff.id(), confirmation.code());
     }
 
     @GET
     @Operation(operationId = "getMyProfile", summary = "The signed-in staff member")
     @APIResponse(responseCode = "200", description = "The profile")
     public StaffProfile me() {
-        UUID id = UUID.fromString(token.getSubject());
+        UUID id = staff.id();
         return QuarkusTransaction.requiringNew().call(() -> StaffProfile.of(Staff.findById(id)));
     }
 
@@ -84,6 +83,6 @@ public class StaffSessionResource {
     @Operation(operationId = "logoutEverywhere", summary = "Sign out everywhere: every token issued so far stops working")
     @APIResponse(responseCode = "204", description = "Done")
     public void logoutEverywhere() {
-        accounts.signOutEverywhere(UUID.fromString(token.getSubject()));
+        accounts.signOutEverywhere(staff.id());
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -14,7 +15,8 @@ import org.tipline.directory.Staff;
 /**
  * Checks every verified staff token against the account, on every request: a disabled account, or a
  * token issued before the account's "not before" (sign out everywhere), is refused at once, however
- * long the token itself would still be valid.
+ * long the token itself would still be valid. The account's scope, found in the same lookup, travels
+ * with the identity ({@link CurrentStaff}).
  */
 @ApplicationScoped
 class StaffTokenCheck implements SecurityIdentityAugmentor {
@@ -25,21 +27,24 @@ class StaffTokenCheck implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         return context.runBlocking(() -> {
-            if (!stillValid(token)) {
+            StaffScope scope = QuarkusTransaction.requiringNew().call(() -> scopeIfStillValid(token));
+            if (scope == null) {
                 throw new AuthenticationFailedException();
             }
-            return identity;
+            return QuarkusSecurityIdentity.builder(identity).addAttribute(CurrentStaff.SCOPE, scope).build();
         });
     }
 
-    private static boolean stillValid(JsonWebToken token) {
+    /** The account's scope, or null when the token no longer speaks for an enabled account. */
+    private static StaffScope scopeIfStillValid(JsonWebToken token) {
         UUID staffId;
         try {
             staffId = UUID.fromString(token.getSubject());
         } catch (IllegalArgumentException | NullPointerException e) {
-            return false;
+            return null;
         }
-        Staff staff = QuarkusTransaction.requiringNew().call(() -> Staff.<Staff>findById(staffId));
-        return staff != null && staff.enabled && token.getIssuedAtTime() >= staff.tokensNotBefore.getEpochSecond();
+        Staff staff = Staff.findById(staffId);
+        boolean valid = staff != null && staff.enabled && token.getIssuedAtTime() >= staff.tokensNotBefore.getEpochSecond();
+        return valid ? StaffScope.of(staff) : null;
     }
 }

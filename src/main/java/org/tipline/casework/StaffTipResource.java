@@ -13,7 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -21,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tipline.auth.CurrentStaff;
 import org.tipline.auth.StaffScope;
-import org.tipline.auth.StaffScopes;
 import org.tipline.platform.Parameters;
 import org.tipline.platform.Problem;
 
@@ -37,15 +36,13 @@ import org.tipline.platform.Problem;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StaffTipResource {
 
-    private final JsonWebToken token;
-    private final StaffScopes scopes;
+    private final CurrentStaff staff;
     private final TipQueue queue;
     private final CaseFiles files;
     private final CaseLifecycle lifecycle;
 
-    StaffTipResource(JsonWebToken token, StaffScopes scopes, TipQueue queue, CaseFiles files, CaseLifecycle lifecycle) {
-        this.token = token;
-        this.scopes = scopes;
+    StaffTipResource(CurrentStaff staff, TipQueue queue, CaseFiles files, CaseLifecycle lifecycle) {
+        this.staff = staff;
         this.queue = queue;
         this.files = files;
         this.lifecycle = lifecycle;
@@ -184,6 +181,6 @@ public class StaffTipResource {
     }
 
     private StaffScope scope() {
-        return scopes.of(UUID.fromString(token.getSubject()));
+        return staff.scope();
     }
 }

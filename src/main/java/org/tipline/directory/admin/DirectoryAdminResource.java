@@ -14,13 +14,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tipline.auth.CurrentStaff;
 import org.tipline.platform.Parameters;
 import org.tipline.platform.Problem;
 
@@ -39,11 +38,11 @@ import org.tipline.platform.Problem;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DirectoryAdminResource {
 
-    private final JsonWebToken token;
+    private final CurrentStaff staff;
     private final DirectoryAdministration administration;
 
-    DirectoryAdminResource(JsonWebToken token, DirectoryAdministration administration) {
-        this.token = token;
+    DirectoryAdminResource(CurrentStaff staff, DirectoryAdministration administration) {
+        this.staff = staff;
         this.administration = administration;
     }
 
@@ -150,6 +149,6 @@ public class DirectoryAdminResource {
     }
 
     private AdminScope scope() {
-        return administration.scope(UUID.fromString(token.getSubject()));
+        return administration.scope(staff.id());
     }
 }
