@@ -60,6 +60,7 @@ public class CaseCodeHasher {
             gate.add(new Argon2id.Reusable(salt, pepper, cost));
         }
         java.util.Arrays.fill(pepper, (byte) 0);
+        metrics.gauge("tipline.case_codes.free", gate, BlockingQueue::size);
         this.maxWaiting = settings.maxWaiting();
         this.maxWaitMillis = settings.maxWait().toMillis();
     }
@@ -70,6 +71,11 @@ public class CaseCodeHasher {
             throw new ConfigurationException("Tipline cannot start: tipline.case-codes cost m=" + cost.memoryKib()
                     + " KiB, t=" + cost.iterations() + " is below OWASP's minimum for Argon2id (m=19456, t=2, p=1)");
         }
+    }
+
+    /** Argon2id instances not in use right now (also the gauge {@code tipline.case_codes.free}). */
+    int freeInstances() {
+        return gate.size();
     }
 
     public byte[] hash(CaseCode code) {
