@@ -17,7 +17,6 @@ import org.tipline.crypto.RecordRef;
 import org.tipline.crypto.SecretBytes;
 import org.tipline.crypto.ServerSecrets;
 import org.tipline.crypto.TipEncryption;
-import org.tipline.crypto.TipKey;
 import org.tipline.platform.InvalidFieldException;
 
 /**
@@ -66,15 +65,11 @@ class IdempotentIntake {
         if (!ServerSecrets.sameHash(previous.requestHash, request.requestHash())) {
             throw new IdempotencyConflictException();
         }
-        TipKey key = TipKey.findById(previous.tipId);
-        SecretBytes dataKey = encryption.dataKey(previous.tipId, key.wrapped());
         try {
-            byte[] receipt = encryption.open(dataKey, ref(previous.tipId, request), previous.receipt);
-            return Optional.of(json.readValue(receipt, TipReceipt.class));
+            return Optional.of(json.readValue(encryption.openForTip(ref(previous.tipId, request), previous.receipt),
+                    TipReceipt.class));
         } catch (IOException e) {
             throw new IllegalStateException("stored receipt unreadable", e);
-        } finally {
-            dataKey.destroy();
         }
     }
 
