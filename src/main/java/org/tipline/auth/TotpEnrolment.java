@@ -60,9 +60,11 @@ public class TotpEnrolment {
         if (staff.totpEnabled) {
             throw new AlreadyEnabledException();
         }
-        if (!verifier.matches(staff, staff.totpSecret, code)) {
+        if (!verifier.acceptsOnce(staff, staff.totpSecret, code)) {
             throw new InvalidFieldException("code", "does not match the authenticator; start again if needed");
         }
+        // The used time step was recorded in a transaction of its own: reload, so this one does not undo it.
+        Staff.getEntityManager().refresh(staff);
         staff.totpEnabled = true;
         staff.tokensNotBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         audit.append(staffId.toString(), "TOTP_ENABLED", null, null);

@@ -1,11 +1,13 @@
 package org.tipline.auth;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.tipline.crypto.Aes256Gcm;
@@ -49,23 +51,37 @@ class TotpVerifier {
         if (!staff.totpEnabled) {
             return settings.totpRequired() ? Decision.ENROLMENT_REQUIRED : Decision.ACCEPTED;
         }
-        return matches(staff, staff.totpSecret, code) ? Decision.ACCEPTED : Decision.REJECTED;
+        return acceptsOnce(staff, staff.totpSecret, code) ? Decision.ACCEPTED : Decision.REJECTED;
     }
 
-    /** Whether {@code code} is valid now for the sealed secret (one step of tolerance either side). */
-    boolean matches(Staff staff, byte[] sealedSecret, String code) {
+    /**
+     * Whether {@code code} is valid now for the sealed secret (one step of tolerance either side) and
+     * its time step has not been used before by this account; the step is then used up.
+     */
+    boolean acceptsOnce(Staff staff, byte[] sealedSecret, String code) {
         if (sealedSecret == null || code == null || !code.matches("\\d{" + DIGITS + "}")) {
             return false;
         }
         byte[] secret = Aes256Gcm.open(sealingKey(), sealedSecret, associatedData(staff));
-        long step = clock.instant().getEpochSecond() / STEP_SECONDS;
-        boolean matched = false;
-        for (long candidate = step - 1; candidate <= step + 1; candidate++) {
-            matched |= MessageDigest.isEqual(code(secret, candidate).getBytes(StandardCharsets.US_ASCII),
-                    code.getBytes(StandardCharsets.US_ASCII));
+        long now = clock.instant().getEpochSecond() / STEP_SECONDS;
+        long matchedStep = -1;
+        for (long candidate = now - 1; candidate <= now + 1; candidate++) {
+            if (MessageDigest.isEqual(code(secret, candidate).getBytes(StandardCharsets.US_ASCII),
+                    code.getBytes(StandardCharsets.US_ASCII))) {
+                matchedStep = candidate;
+            }
         }
         java.util.Arrays.fill(secret, (byte) 0);
-        return matched;
+        return matchedStep >= 0 && claimStep(staff.id, matchedStep);
+    }
+
+    /**
+     * Records {@code step} as the account's last used one, if it is later than the last: atomically, so
+     * that two sign-ins racing with one code cannot both win.
+     */
+    boolean claimStep(UUID staffId, long step) {
+        return QuarkusTransaction.requiringNew().call(() -> Staff.update(
+                "totpLastStep = ?1 where id = ?2 and (totpLastStep is null or totpLastStep < ?1)", step, staffId)) == 1;
     }
 
     /** Seals a new TOTP secret for storage with the staff member. */

@@ -54,4 +54,8 @@ public class Staff extends PanacheEntityBase {
     /** True once the staff member has confirmed a TOTP code: from then on sign-in asks for one. */
     @Column(name = "totp_enabled")
     public boolean totpEnabled;
+
+    /** The last TOTP time step accepted: codes of that step or earlier are refused (no replay). */
+    @Column(name = "totp_last_step")
+    public Long totpLastStep;
 }

@@ -159,6 +159,8 @@ class StaffSignInTest {
                 .post("/api/v1/auth/login").then().statusCode(401);
         given().contentType("application/json").body(Map.of("email", staff.email, "password", "right password", "totp", now))
                 .post("/api/v1/auth/login").then().statusCode(200);
+        given().contentType("application/json").body(Map.of("email", staff.email, "password", "right password", "totp", now))
+                .post("/api/v1/auth/login").then().statusCode(401); // the same code a second time
     }
 
     @Test

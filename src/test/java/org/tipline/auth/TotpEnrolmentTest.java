@@ -68,13 +68,17 @@ class TotpEnrolmentTest {
 
         given().auth().oauth2(token).contentType("application/json").body(Map.of("code", "000000".equals(codeNow(secret)) ? "111111" : "000000"))
                 .post("/api/v1/staff/me/totp/confirm").then().statusCode(400).body("errors.field", hasItem("code"));
-        given().auth().oauth2(token).contentType("application/json").body(Map.of("code", codeNow(secret)))
+        String confirmation = codeNow(secret);
+        given().auth().oauth2(token).contentType("application/json").body(Map.of("code", confirmation))
                 .post("/api/v1/staff/me/totp/confirm").then().statusCode(204);
 
         given().auth().oauth2(token).get("/api/v1/staff/me").then().statusCode(401);
         login(staff, null).statusCode(401);
         Thread.sleep(1100); // the enrolment revoked earlier tokens up to the next whole second
-        String fresh = login(staff, codeNow(secret)).statusCode(200).extract().path("accessToken");
+        login(staff, confirmation).statusCode(401); // the confirmation code is used up
+        // The next step's code is within the window and later than the used one.
+        String next = TotpVerifier.code(secret, Instant.now().getEpochSecond() / 30 + 1);
+        String fresh = login(staff, next).statusCode(200).extract().path("accessToken");
         given().auth().oauth2(fresh).get("/api/v1/staff/me").then().statusCode(200);
         given().auth().oauth2(fresh).post("/api/v1/staff/me/totp").then().statusCode(409)
                 .contentType(startsWith("application/problem+json"));

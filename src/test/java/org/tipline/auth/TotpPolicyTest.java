@@ -28,7 +28,19 @@ class TotpPolicyTest {
             public Duration maxFailureDelay() { return Duration.ZERO; }
             public boolean totpRequired() { return required; }
         };
-        return new TotpVerifier(settings, ServerSecretsForTests.random(), Clock.fixed(NOW, ZoneOffset.UTC));
+        // Used steps are kept in memory here; the real ledger is the staff row (TotpEnrolmentTest, StaffSignInTest).
+        java.util.Map<UUID, Long> lastSteps = new java.util.HashMap<>();
+        return new TotpVerifier(settings, ServerSecretsForTests.random(), Clock.fixed(NOW, ZoneOffset.UTC)) {
+            @Override
+            boolean claimStep(UUID staffId, long step) {
+                Long last = lastSteps.get(staffId);
+                if (last != null && last >= step) {
+                    return false;
+                }
+                lastSteps.put(staffId, step);
+                return true;
+            }
+        };
     }
 
     private static Staff staff() {
@@ -53,9 +65,13 @@ class TotpPolicyTest {
             staff.totpEnabled = true;
             long step = NOW.getEpochSecond() / 30;
 
-            assertThat(verifier.check(staff, TotpVerifier.code(secret, step))).isEqualTo(TotpVerifier.Decision.ACCEPTED);
-            assertThat(verifier.check(staff, TotpVerifier.code(secret, step - 1))).isEqualTo(TotpVerifier.Decision.ACCEPTED);
             assertThat(verifier.check(staff, TotpVerifier.code(secret, step + 2))).isEqualTo(TotpVerifier.Decision.REJECTED);
+            assertThat(verifier.check(staff, TotpVerifier.code(secret, step - 1))).isEqualTo(TotpVerifier.Decision.ACCEPTED);
+            assertThat(verifier.check(staff, TotpVerifier.code(secret, step))).isEqualTo(TotpVerifier.Decision.ACCEPTED);
+            assertThat(verifier.check(staff, TotpVerifier.code(secret, step))).as("the same code again")
+                    .isEqualTo(TotpVerifier.Decision.REJECTED);
+            assertThat(verifier.check(staff, TotpVerifier.code(secret, step - 1))).as("an earlier step after a later one")
+                    .isEqualTo(TotpVerifier.Decision.REJECTED);
             assertThat(verifier.check(staff, null)).isEqualTo(TotpVerifier.Decision.REJECTED);
             assertThat(verifier.check(staff, "12345a")).isEqualTo(TotpVerifier.Decision.REJECTED);
         }
