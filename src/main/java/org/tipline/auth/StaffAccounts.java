@@ -3,8 +3,6 @@ package org.tipline.auth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.tipline.directory.Staff;
 
@@ -18,14 +16,9 @@ public class StaffAccounts {
         this.clock = clock;
     }
 
-    /** Refuses every token issued so far (tokens carry whole seconds, so from the next second on). */
+    /** Refuses every token issued so far. */
     @Transactional
     public void signOutEverywhere(UUID staffId) {
-        Staff staff = Staff.findById(staffId);
-        staff.tokensNotBefore = nextSecond();
-    }
-
-    private Instant nextSecond() {
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        Staff.<Staff>findById(staffId).revokeTokens(clock.instant());
     }
 }

@@ -6,7 +6,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.tipline.audit.AuditLog;
 import org.tipline.directory.Staff;
@@ -66,7 +65,7 @@ public class TotpEnrolment {
         // The used time step was recorded in a transaction of its own: reload, so this one does not undo it.
         Staff.getEntityManager().refresh(staff);
         staff.totpEnabled = true;
-        staff.tokensNotBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        staff.revokeTokens(clock.instant());
         audit.append(staffId.toString(), "TOTP_ENABLED", null, null);
     }
 

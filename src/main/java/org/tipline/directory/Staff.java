@@ -55,6 +55,14 @@ public class Staff extends PanacheEntityBase {
     @Column(name = "totp_enabled")
     public boolean totpEnabled;
 
+    /**
+     * Refuses every token issued so far. Tokens carry whole seconds, so "so far" ends with the current
+     * second: a token is good again from the next one.
+     */
+    public void revokeTokens(Instant now) {
+        tokensNotBefore = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+    }
+
     /** The last TOTP time step accepted: codes of that step or earlier are refused (no replay). */
     @Column(name = "totp_last_step")
     public Long totpLastStep;

@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -143,7 +141,7 @@ public class DirectoryAdministration {
     void disable(AdminScope scope, UUID staffId) {
         Staff staff = staffInScope(scope, staffId);
         staff.enabled = false;
-        staff.tokensNotBefore = nextSecond();
+        staff.revokeTokens(clock.instant());
         audit.append(scope.actorId().toString(), "STAFF_DISABLED", null, staff.id.toString());
     }
 
@@ -156,7 +154,7 @@ public class DirectoryAdministration {
         staff.totpEnabled = false;
         staff.totpSecret = null;
         staff.enabled = true;
-        staff.tokensNotBefore = nextSecond();
+        staff.revokeTokens(clock.instant());
         audit.append(scope.actorId().toString(), "STAFF_RESET", null, staff.id.toString());
         return new AdminViews.Credentials(AdminViews.StaffRow.of(staff), password);
     }
@@ -235,10 +233,6 @@ public class DirectoryAdministration {
             throw new AdminProblems.NotInScope("district");
         }
         return district;
-    }
-
-    private Instant nextSecond() {
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
     }
 
     private static String temporaryPassword() {
