@@ -58,7 +58,7 @@ public class DevelopmentKeysConfigSource implements ConfigSourceFactory {
                 }
             }
             // Keys added by later versions are generated into an older file; existing keys never change.
-            Properties generated = generate(profile);
+            Properties generated = generateKeys(profile);
             boolean missing = !properties.keySet().containsAll(generated.keySet());
             generated.forEach(properties::putIfAbsent);
             if (missing) {
@@ -72,14 +72,18 @@ public class DevelopmentKeysConfigSource implements ConfigSourceFactory {
         }
     }
 
-    private static Properties generate(String profile) {
-        String kekId = profile + "-" + LocalDate.now();
+    /**
+     * A complete set of fresh random keys (KEK, pepper, salt, intake key, token signing pair), labelled
+     * {@code label}: for dev and test key files, and for benchmarks. Never for production.
+     */
+    public static Properties generateKeys(String label) {
+        String kekId = label + "-" + LocalDate.now();
         Properties keys = new Properties();
         keys.setProperty("tipline.crypto.kek.active", kekId);
         keys.setProperty("tipline.crypto.kek.keys", kekId + ":" + randomBase64(32));
         keys.setProperty("tipline.crypto.pepper", randomBase64(32));
         keys.setProperty("tipline.crypto.case-code-salt", randomBase64(16));
-        keys.setProperty("tipline.intake-key.id", profile + "-intake-" + LocalDate.now());
+        keys.setProperty("tipline.intake-key.id", label + "-intake-" + LocalDate.now());
         keys.setProperty("tipline.intake-key.private-key", IntakeKeyring.generatePkcs8());
         KeyPair signing = IntakeKeyring.generateP256();
         keys.setProperty("tipline.auth.signing-key", pem("PRIVATE KEY", signing.getPrivate().getEncoded()));

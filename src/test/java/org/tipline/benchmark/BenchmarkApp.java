@@ -9,9 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -21,7 +22,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import org.tipline.crypto.IntakeKeyring;
+import org.tipline.crypto.DevelopmentKeysConfigSource;
 
 /**
  * The packaged application (prod profile, production Argon2id cost) running as its own process
@@ -64,35 +65,19 @@ final class BenchmarkApp implements AutoCloseable {
         return app;
     }
 
-    private static Path writeKeys(Path file) throws IOException {
-        SecureRandom random = new SecureRandom();
-        byte[] kek = new byte[32];
-        byte[] pepper = new byte[32];
-        byte[] salt = new byte[16];
-        random.nextBytes(kek);
-        random.nextBytes(pepper);
-        random.nextBytes(salt);
-        Properties keys = new Properties();
-        keys.setProperty("tipline.crypto.kek.active", "bench");
-        keys.setProperty("tipline.crypto.kek.keys", "bench:" + Base64.getEncoder().encodeToString(kek));
-        keys.setProperty("tipline.crypto.pepper", Base64.getEncoder().encodeToString(pepper));
-        keys.setProperty("tipline.crypto.case-code-salt", Base64.getEncoder().encodeToString(salt));
-        keys.setProperty("tipline.intake-key.id", "bench");
-        keys.setProperty("tipline.intake-key.private-key", IntakeKeyring.generatePkcs8());
-        KeyPair signing = IntakeKeyring.generateP256();
-        keys.setProperty("tipline.auth.signing-key", pem("PRIVATE KEY", signing.getPrivate().getEncoded()));
-        keys.setProperty("tipline.auth.verification-key", pem("PUBLIC KEY", signing.getPublic().getEncoded()));
+    private static Path writeKeys(Path file) throws Exception {
+        Properties keys = DevelopmentKeysConfigSource.generateKeys("bench");
         keys.setProperty("tipline.routing.analyst-desk-email", "desk@bench.local");
-        signingKey = signing.getPrivate();
+        signingKey = privateKey(keys.getProperty("tipline.auth.signing-key"));
         try (var writer = Files.newBufferedWriter(file)) {
             keys.store(writer, "benchmark keys");
         }
         return file;
     }
 
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + type + "-----";
+    private static PrivateKey privateKey(String pem) throws GeneralSecurityException {
+        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
 
     /** The key the application verifies staff tokens with, so the benchmark can sign one. */
