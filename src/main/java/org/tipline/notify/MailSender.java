@@ -29,6 +29,7 @@ class MailSender {
             case NEW_TIP -> MailTemplates.newTip(n, deadline);
             case ESCALATION -> MailTemplates.escalation(n, deadline);
             case REASSIGNED -> MailTemplates.reassigned(n, deadline);
+            case REPORTER_MESSAGE -> MailTemplates.reporterMessage(n);
         };
         mail.to(message.recipient).subject(subject(n)).send().await().atMost(settings.sendTimeout());
     }
@@ -40,6 +41,7 @@ class MailSender {
             case ESCALATION -> "ESCALATION: tip " + n.reference() + " for " + n.school() + " not acknowledged, urgency "
                     + n.urgency();
             case REASSIGNED -> "Tip " + n.reference() + " reassigned to " + n.school() + ", urgency " + n.urgency();
+            case REPORTER_MESSAGE -> "New message from the reporter of tip " + n.reference() + " for " + n.school();
         };
     }
 }

@@ -18,4 +18,6 @@ final class MailTemplates {
     static native MailTemplate.MailTemplateInstance escalation(Notification n, String deadline);
 
     static native MailTemplate.MailTemplateInstance reassigned(Notification n, String deadline);
+
+    static native MailTemplate.MailTemplateInstance reporterMessage(Notification n);
 }

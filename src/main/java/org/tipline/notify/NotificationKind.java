@@ -4,5 +4,6 @@ package org.tipline.notify;
 public enum NotificationKind {
     NEW_TIP,
     ESCALATION,
-    REASSIGNED
+    REASSIGNED,
+    REPORTER_MESSAGE
 }

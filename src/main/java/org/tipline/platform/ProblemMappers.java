@@ -32,6 +32,9 @@ public class ProblemMappers {
         Problem problem = Problem.of(e.status(), e.code(), e.title(), e.detail());
         Response.ResponseBuilder builder = builder(e.fieldErrors().isEmpty() ? problem : problem.withErrors(e.fieldErrors()));
         e.retryAfterSeconds().ifPresent(seconds -> builder.header(HttpHeaders.RETRY_AFTER, seconds));
+        if (e.status() == 401) {
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
         return builder.build();
     }
 

@@ -72,6 +72,12 @@ public class TipRouting {
         tip.nextEscalationAt = now.plus(router.escalationRepeat());
     }
 
+    /** Tells the tip's current recipients that the reporter wrote; the mail carries no content. */
+    public void notifyReporterMessage(Tip tip) {
+        Notification notification = notification(tip, school(tip.schoolId), NotificationKind.REPORTER_MESSAGE);
+        TipRecipient.<TipRecipient>list("tipId", tip.id).forEach(r -> outbox.enqueue(tip.id, r.email, notification));
+    }
+
     private void route(Tip tip, School school, NotificationKind kind, String eventKind, String actor) {
         Instant now = clock.instant();
         List<Recipient> recipients = router.recipients(school, Category.valueOf(tip.category), Urgency.valueOf(tip.urgency));

@@ -1,0 +1,42 @@
+package org.tipline.followup;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+import org.tipline.crypto.CaseCode;
+import org.tipline.crypto.CaseCodeHasher;
+
+/**
+ * Exchanges a case code for a reporter token. Wrong, unknown and malformed codes take the same path and
+ * get the same answer: the Argon2id hash runs for every attempt (a malformed code is replaced by a random
+ * one), and only then is the database asked, through the unique index on the hash.
+ */
+@ApplicationScoped
+class ReporterSessions {
+
+    private final CaseCodeHasher hasher;
+    private final SessionThrottle throttle;
+    private final ReporterTokens tokens;
+
+    ReporterSessions(CaseCodeHasher hasher, SessionThrottle throttle, ReporterTokens tokens) {
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.tokens = tokens;
+    }
+
+    ReporterToken open(String caseCode, String clientAddress) {
+        throttle.checkAllowed(clientAddress);
+        // Hashed outside any transaction: no database connection is held while Argon2id runs.
+        byte[] hash = hasher.hash(CaseCode.parse(caseCode).orElseGet(CaseCode::generate));
+        Optional<UUID> tipId = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager()
+                .createQuery("select t.id from Tip t where t.caseCodeHash = :hash", UUID.class)
+                .setParameter("hash", hash).getResultStream().findFirst());
+        if (tipId.isEmpty()) {
+            throttle.recordFailure(clientAddress);
+            throw new CaseCodeNotRecognizedException();
+        }
+        return tokens.issue(tipId.get());
+    }
+}

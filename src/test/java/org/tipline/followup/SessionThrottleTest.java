@@ -1,0 +1,142 @@
+package org.tipline.followup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class SessionThrottleTest {
+
+    /** A clock the test moves by hand. */
+    static final class HandClock extends Clock {
+        Instant now = Instant.parse("2026-11-29T10:00:30Z");
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    static FollowupSettings settings(int globalPerMinute) {
+        FollowupSettings.Throttle throttle = new FollowupSettings.Throttle() {
+            public int freeFailures() {
+                return 3;
+            }
+
+            public Duration firstDelay() {
+                return Duration.ofSeconds(2);
+            }
+
+            public Duration maxDelay() {
+                return Duration.ofSeconds(10);
+            }
+
+            public int globalFailuresPerMinute() {
+                return globalPerMinute;
+            }
+
+            public int maxTrackedClients() {
+                return 1000;
+            }
+        };
+        return new FollowupSettings() {
+            public Duration tokenLifetime() {
+                return Duration.ofMinutes(30);
+            }
+
+            public Duration replyWindowAfterClose() {
+                return Duration.ofDays(30);
+            }
+
+            public int maxMessagesPerHour() {
+                return 20;
+            }
+
+            public Throttle throttle() {
+                return throttle;
+            }
+        };
+    }
+
+    @Test
+    void shouldGrowTheWaitFromTheFirstFailureBeyondTheFreeOnesUpToTheLongest() {
+        SessionThrottle throttle = new SessionThrottle(new HandClock(), settings(1000));
+        assertThat(throttle.waitAfter(1)).isZero();
+        assertThat(throttle.waitAfter(3)).isZero();
+        assertThat(throttle.waitAfter(4)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(throttle.waitAfter(5)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(throttle.waitAfter(6)).isEqualTo(Duration.ofSeconds(8));
+        assertThat(throttle.waitAfter(7)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(throttle.waitAfter(500)).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void shouldMakeOneClientWaitAndLetOthersThrough() {
+        HandClock clock = new HandClock();
+        SessionThrottle throttle = new SessionThrottle(clock, settings(1000));
+        for (int i = 0; i < 4; i++) {
+            throttle.checkAllowed("192.0.2.1");
+            throttle.recordFailure("192.0.2.1");
+        }
+        assertThatThrownBy(() -> throttle.checkAllowed("192.0.2.1")).isInstanceOfSatisfying(TooManyAttemptsException.class,
+                e -> assertThat(e.retryAfterSeconds()).hasValue(2));
+        assertThatCode(() -> throttle.checkAllowed("192.0.2.2")).doesNotThrowAnyException();
+        clock.now = clock.now.plusSeconds(2);
+        assertThatCode(() -> throttle.checkAllowed("192.0.2.1")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void shouldMakeEveryoneWaitForTheNextMinuteWhenWrongCodesComeFromEverywhere() {
+        HandClock clock = new HandClock();
+        SessionThrottle throttle = new SessionThrottle(clock, settings(5));
+        for (int i = 0; i < 5; i++) {
+            throttle.recordFailure("198.51.100." + i);
+        }
+        assertThatThrownBy(() -> throttle.checkAllowed("192.0.2.99")).isInstanceOfSatisfying(TooManyAttemptsException.class,
+                e -> assertThat(e.retryAfterSeconds()).hasValue(30));
+        clock.now = Instant.parse("2026-11-29T10:01:00Z");
+        assertThatCode(() -> throttle.checkAllowed("192.0.2.99")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void shouldForgetYesterdaysFailuresWithYesterdaysSalt() {
+        HandClock clock = new HandClock();
+        clock.now = Instant.parse("2026-11-29T23:59:50Z");
+        SessionThrottle throttle = new SessionThrottle(clock, settings(1000));
+        for (int i = 0; i < 6; i++) {
+            throttle.recordFailure("192.0.2.1");
+        }
+        assertThatThrownBy(() -> throttle.checkAllowed("192.0.2.1")).isInstanceOf(TooManyAttemptsException.class);
+        clock.now = Instant.parse("2026-11-30T00:00:01Z");
+        assertThatCode(() -> throttle.checkAllowed("192.0.2.1")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void shouldKeyClientsByAKeyedHashThatChangesEveryDay() {
+        HandClock clock = new HandClock();
+        ClientKeys keys = new ClientKeys(clock);
+        ClientKeys.ClientKey today = keys.keyOf("192.0.2.1");
+        assertThat(today.value()).doesNotContain("192").hasSize(32);
+        assertThat(keys.keyOf("192.0.2.1")).isEqualTo(today);
+        assertThat(keys.keyOf("192.0.2.2")).isNotEqualTo(today);
+        assertThat(new ClientKeys(clock).keyOf("192.0.2.1").value()).as("another salt").isNotEqualTo(today.value());
+        clock.now = clock.now.plus(Duration.ofDays(1));
+        assertThat(keys.keyOf("192.0.2.1").value()).isNotEqualTo(today.value());
+    }
+}
