@@ -4,14 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.tipline.platform.ClientTable;
 
 /**
  * Slows down case-code guessing (DESIGN 6) without a lockout that an attacker could aim at a victim:
- * the wait grows per client (a daily-salted key of its address, in memory only, see {@link ClientKeys})
+ * the wait grows per client (a daily-salted key of its address, in memory only, see {@link ClientTable})
  * and for everyone together when wrong codes come from many places at once. The case itself is never
  * locked: the right code works as soon as the client's wait is over.
  *
@@ -23,16 +21,14 @@ class SessionThrottle {
 
     private final Clock clock;
     private final FollowupSettings.Throttle settings;
-    private final ClientKeys keys;
-    private final Map<String, Failures> clients = new ConcurrentHashMap<>();
-    private LocalDate clientsDay;
+    private final ClientTable<Failures> clients;
     private long globalMinute;
     private int globalFailures;
 
     SessionThrottle(Clock clock, FollowupSettings settings) {
         this.clock = clock;
         this.settings = settings.throttle();
-        this.keys = new ClientKeys(clock);
+        this.clients = new ClientTable<>(clock, this.settings.maxTrackedClients());
     }
 
     /** A client's failure count and how long it must wait. */
@@ -42,7 +38,7 @@ class SessionThrottle {
     /** Throws {@link TooManyAttemptsException} when this client, or everyone, has to wait before trying a code. */
     void checkAllowed(String address) {
         Instant now = clock.instant();
-        Failures failures = clients.get(currentKey(address));
+        Failures failures = clients.get(address);
         if (failures != null && failures.waitUntil().isAfter(now)) {
             throw new TooManyAttemptsException(secondsUntil(now, failures.waitUntil()));
         }
@@ -56,14 +52,10 @@ class SessionThrottle {
     /** Counts a wrong code against the client and against everyone. */
     void recordFailure(String address) {
         Instant now = clock.instant();
-        String key = currentKey(address);
-        if (clients.size() >= settings.maxTrackedClients()) {
-            clients.values().removeIf(f -> !f.waitUntil().isAfter(now));
-        }
-        clients.compute(key, (k, previous) -> {
+        clients.update(address, (key, previous) -> {
             int count = previous == null ? 1 : previous.count() + 1;
             return new Failures(count, now.plus(waitAfter(count)));
-        });
+        }, failures -> !failures.waitUntil().isAfter(now));
         synchronized (this) {
             long minute = minuteOf(now);
             if (minute != globalMinute) {
@@ -82,18 +74,6 @@ class SessionThrottle {
         }
         Duration wait = settings.firstDelay().multipliedBy(1L << Math.min(beyondFree - 1, 30));
         return wait.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : wait;
-    }
-
-    /** The client's key today; when the day (and with it the salt) changes, yesterday's counts go. */
-    private String currentKey(String address) {
-        ClientKeys.ClientKey key = keys.keyOf(address);
-        synchronized (this) {
-            if (!key.day().equals(clientsDay)) {
-                clients.clear();
-                clientsDay = key.day();
-            }
-        }
-        return key.value();
     }
 
     private static long minuteOf(Instant instant) {

@@ -1,5 +1,6 @@
 package org.tipline.intake;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,9 +29,11 @@ import org.tipline.platform.Problem;
 public class IntakeResource {
 
     private final TipIntake intake;
+    private final FloodGuard floodGuard;
 
-    IntakeResource(TipIntake intake) {
+    IntakeResource(TipIntake intake, FloodGuard floodGuard) {
         this.intake = intake;
+        this.floodGuard = floodGuard;
     }
 
     @GET
@@ -58,12 +61,15 @@ public class IntakeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key already used for another tip",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too busy; retry after the Retry-After seconds",
+    @APIResponse(responseCode = "429", description = "Too busy, or too many tips from one connection; nothing stored; "
+            + "retry after the Retry-After seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response submit(@Context HttpHeaders headers,
+    public Response submit(@Context HttpHeaders headers, @Context HttpServerRequest http,
             @Parameter(description = "Makes retries safe: the same key and tip within 24 h get the first answer")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             byte[] body) throws IOException {
+        // The address only picks the in-memory counter of the flood cap; it is neither stored nor logged.
+        floodGuard.admit(http.remoteAddress().hostAddress());
         Optional<String> key = Optional.ofNullable(idempotencyKey);
         TipReceipt receipt = headers.getMediaType().isCompatible(MediaType.valueOf(EncryptedTip.MEDIA_TYPE))
                 ? intake.submitEncrypted(body, key)

@@ -1,4 +1,4 @@
-package org.tipline.followup;
+package org.tipline.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,7 +11,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Turns a client's network address into a key that the throttle can count failures under, without
+ * Turns a client's network address into a key that abuse limits can count under, without
  * keeping the address (DESIGN 5): HMAC-SHA-256 under a random salt that lives only in memory and is
  * replaced every UTC day, so a key cannot be turned back into an address, nor linked across days.
  */

@@ -1,0 +1,127 @@
+// The reporter's follow-up page (issue 7): the case code buys a reporter token that lives in this module's
+// memory only — never in the URL, local storage or a cookie — and reads and adds to the conversation.
+import { api, ApiError, element, say } from './api.js';
+import { initLanguage, language, onLanguageChange, t } from './i18n.js';
+
+const $ = id => document.getElementById(id);
+let token = null;
+let view = null;
+
+async function openTip(event) {
+  event.preventDefault();
+  const input = $('code-input');
+  const message = $('code-message');
+  if (!input.value.trim()) {
+    say(message, t('followup.notrecognized'), 'error');
+    input.focus();
+    return;
+  }
+  $('code-submit').disabled = true;
+  say(message, t('followup.checking'), '');
+  try {
+    const session = await api('/api/v1/followup/session', { method: 'POST', body: { caseCode: input.value } });
+    token = session.token;
+    input.value = '';
+    say(message, '');
+    await refresh();
+    $('code-view').hidden = true;
+    $('tip-view').hidden = false;
+    $('tip-title').focus();
+  } catch (error) {
+    say(message, describe(error), 'error');
+    input.focus();
+  } finally {
+    $('code-submit').disabled = false;
+  }
+}
+
+function describe(error) {
+  if (error instanceof ApiError && error.status === 429) {
+    return t('followup.wait', { seconds: error.retryAfter || 60 });
+  }
+  if (error instanceof ApiError && error.status === 401) return t('followup.notrecognized');
+  if (error instanceof ApiError && error.status === 0) return t('tip.error.network');
+  return (error.problem && error.problem.detail) || t('tip.error.other');
+}
+
+async function refresh() {
+  try {
+    view = await api('/api/v1/followup', { token });
+    render();
+  } catch (error) {
+    expiredOr(error);
+  }
+}
+
+/** An expired token sends the reporter back to the code form, with nothing of the tip left on screen. */
+function expiredOr(error) {
+  if (error instanceof ApiError && error.problem.code === 'reporter-token-invalid') {
+    leave();
+    say($('code-message'), t('followup.expired'), 'warn');
+    return;
+  }
+  say($('tip-message'), describe(error), 'error');
+}
+
+function render() {
+  if (!view) return;
+  $('tip-reference').textContent = view.reference;
+  $('tip-status').textContent = t(`followup.status.${view.status}`);
+  $('tip-received').textContent = new Date(`${view.receivedOn}T12:00:00`).toLocaleDateString(language(), { dateStyle: 'long' });
+  const note = $('tip-closing-note');
+  note.hidden = !view.closingNote;
+  note.textContent = view.closingNote ? t(`note.${view.closingNote.code}`) : '';
+  const list = $('conversation');
+  list.replaceChildren(...view.conversation.map(message => element('li', { class: message.from },
+    element('span', { class: 'meta', text: `${t(`followup.from.${message.from}`)} · ${when(message.around)}` }),
+    element('span', { class: 'body', text: message.body }))));
+  $('conversation-empty').hidden = view.conversation.length > 0;
+  $('reply-form').hidden = !view.canReply;
+  $('tip-closed').hidden = view.canReply;
+}
+
+/** Times are coarse on purpose (to the hour): shown as the day and the hour. */
+function when(instant) {
+  return new Date(instant).toLocaleString(language(), { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+async function reply(event) {
+  event.preventDefault();
+  const body = $('reply-body');
+  if (!body.value.trim()) {
+    body.focus();
+    return;
+  }
+  $('reply-send').disabled = true;
+  try {
+    view = await api('/api/v1/followup/messages', { method: 'POST', token, body: { body: body.value } });
+    body.value = '';
+    render();
+    say($('tip-message'), t('followup.sent'), 'ok');
+  } catch (error) {
+    if (error instanceof ApiError && error.problem.code === 'conversation-closed') {
+      await refresh();
+    }
+    expiredOr(error);
+  } finally {
+    $('reply-send').disabled = false;
+  }
+}
+
+function leave() {
+  token = null;
+  view = null;
+  $('conversation').replaceChildren();
+  $('reply-body').value = '';
+  say($('tip-message'), '');
+  $('tip-view').hidden = true;
+  $('code-view').hidden = false;
+  $('code-title').focus();
+}
+
+initLanguage();
+onLanguageChange(render);
+$('code-form').addEventListener('submit', openTip);
+$('reply-form').addEventListener('submit', reply);
+$('tip-refresh').addEventListener('click', refresh);
+$('tip-leave').addEventListener('click', leave);
