@@ -10,8 +10,8 @@ const $ = (id) => document.getElementById(id);
 
 const ACTION_HELP = {
   NEW: 'Acknowledge the tip to stop its escalation; then you can start work or close it.',
-  ACKNOWLEDGED: 'Start work on the tip, or close it below.',
-  IN_PROGRESS: 'Close the tip below once it is resolved.',
+  ACKNOWLEDGED: 'Start work on the tip, or close it under “Close or move the tip”.',
+  IN_PROGRESS: 'Close the tip under “Close or move the tip” once it is resolved.',
   CLOSED: 'Reopen the tip to work on it again.',
 };
 
@@ -223,8 +223,9 @@ export function createCase(ctx) {
     $('case-acknowledge').hidden = status !== 'NEW';
     $('case-start').hidden = status !== 'ACKNOWLEDGED';
     $('case-reopen').hidden = status !== 'CLOSED';
-    $('case-no-status-action').textContent = ACTION_HELP[status] || '';
-    $('case-no-status-action').hidden = !ACTION_HELP[status];
+    $('case-status-actions').hidden = !['NEW', 'ACKNOWLEDGED', 'CLOSED'].includes(status);
+    $('case-action-help').textContent = ACTION_HELP[status] || '';
+    $('case-action-help').hidden = !ACTION_HELP[status];
     $('close-form').hidden = !(status === 'ACKNOWLEDGED' || status === 'IN_PROGRESS');
     if (previousStatus !== status) {
       $('close-outcome').value = '';

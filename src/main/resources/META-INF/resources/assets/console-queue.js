@@ -80,6 +80,9 @@ export function createQueue(ctx) {
 
   async function load(announce) {
     const generation = ++state.generation;
+    // Rows of another filter, page or moment must not be mistaken for the answer: the table empties while it loads.
+    body.replaceChildren();
+    $('queue-empty').hidden = true;
     table.setAttribute('aria-busy', 'true');
     let page;
     try {
