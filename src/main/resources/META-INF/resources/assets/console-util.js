@@ -1,0 +1,92 @@
+// Small helpers of the staff console: times, labels and error texts. Nothing here touches the DOM beyond
+// building elements with textContent (tip content is attacker-controlled: never innerHTML).
+import { element } from './api.js';
+
+const EXACT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'long' });
+
+/** A <time> element with the exact local time (staff see exact times) and the ISO instant as datetime. */
+export function timeElement(iso) {
+  if (!iso) return document.createTextNode('—');
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return document.createTextNode(String(iso));
+  return element('time', { datetime: date.toISOString(), text: EXACT.format(date) });
+}
+
+/** "45 s", "12 min", "3 h 5 min", "2 d 4 h". */
+export function duration(totalSeconds) {
+  const s = Math.max(0, Math.round(Number(totalSeconds) || 0));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  if (h < 24) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+  const d = Math.floor(h / 24);
+  return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
+}
+
+/** "in 12 min" or "8 min ago", relative to now. */
+export function relative(iso, now = Date.now()) {
+  const at = new Date(iso).getTime();
+  if (Number.isNaN(at)) return '';
+  const seconds = (at - now) / 1000;
+  return seconds >= 0 ? `in ${duration(seconds)}` : `${duration(-seconds)} ago`;
+}
+
+export const STATUS_TEXT = {
+  NEW: 'new, not acknowledged yet',
+  ACKNOWLEDGED: 'acknowledged',
+  IN_PROGRESS: 'being worked on',
+  CLOSED: 'closed',
+};
+
+export const OUTCOME_TEXT = {
+  INTERVENTION: 'Intervention',
+  REFERRED: 'Referred',
+  UNFOUNDED: 'Unfounded',
+  DUPLICATE: 'Duplicate',
+  FALSE_REPORT: 'False report',
+  INSUFFICIENT_INFO: 'Insufficient information',
+};
+
+// The reporter-facing texts of org.tipline.casework.ClosingNote.
+export const CLOSING_NOTE_TEXT = {
+  TRUSTED_ADULT_FOLLOWING_UP: 'Thank you — a trusted adult is following up.',
+  LOOKED_INTO: 'Thank you — this has been looked into.',
+  PASSED_ON: 'Thank you — this was passed on to the people who can help.',
+  NEED_MORE_DETAILS: 'Thank you — we could not act on this without more details. You can send a new tip any time.',
+};
+
+/** The closing note the server picks when none is given (CaseLifecycle.defaultNote). */
+export function defaultClosingNote(outcome) {
+  return outcome === 'INTERVENTION' || outcome === 'REFERRED' ? 'TRUSTED_ADULT_FOLLOWING_UP' : 'LOOKED_INTO';
+}
+
+export function urgencyText(urgency) {
+  return urgency === 'LIFE_SAFETY' ? 'Life-safety' : urgency === 'STANDARD' ? 'Standard' : String(urgency || '');
+}
+
+/** A text badge, so that highlighting never relies on colour alone. */
+export function badge(kind, text) {
+  return element('span', { class: `badge ${kind}`, text });
+}
+
+/** The server's own words for a failed request, with the rejected fields when there are any. */
+export function problemText(error, fallback = 'Something went wrong.') {
+  if (!error) return fallback;
+  if (error.status === 0) return 'The server could not be reached. Check your connection and try again.';
+  const problem = error.problem || {};
+  let text = problem.detail || problem.title || error.message || fallback;
+  if (Array.isArray(problem.errors) && problem.errors.length) {
+    text += ' ' + problem.errors.map((e) => `${e.field}: ${e.message}.`).join(' ');
+  }
+  if (error.status === 429 && error.retryAfter) {
+    text += ` Try again in ${duration(error.retryAfter)}.`;
+  }
+  return text;
+}
+
+/** Replaces the options of a select after its first (placeholder) option. */
+export function fillSelect(select, options, keepFirst = true) {
+  const first = keepFirst ? select.options[0] : null;
+  select.replaceChildren(...(first ? [first] : []), ...options.map(([value, text]) => element('option', { value, text })));
+}
