@@ -1,0 +1,236 @@
+package org.tipline.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.tipline.directory.Category;
+import org.tipline.intake.Tip;
+
+/**
+ * The product as people use it, in headless Chromium: a student reports in Spanish, an SRO answers in the
+ * console, the student reads the answer with the case code and replies, the SRO closes the case.
+ * Skipped only when Chromium is not installed; {@code .ci/run} installs it and fails on a skip.
+ */
+@QuarkusTest
+class BrowserJourneyTest {
+
+    private static final String CASE_CODE = "[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}";
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        Assumptions.assumeTrue(Browser.installed(),
+                "Chromium is not installed (apt-get install chromium chromium-driver); .ci/run installs it");
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private String origin() {
+        String url = base.toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private void open(String path) {
+        browser.driver.get(origin() + path);
+    }
+
+    @Test
+    void shouldCarryATipFromAStudentToAnOfficerAndBackInTheBrowser() {
+        String marker = "MARK" + UUID.randomUUID().toString().substring(0, 8);
+        RequestRecorder.clear();
+
+        // A student reports in Spanish.
+        open("/");
+        browser.visible("#school option:nth-child(2)");
+        browser.find("[data-lang=es]").click();
+        assertThat(browser.find("#form-title").getText()).isEqualTo("Reporta un problema de seguridad");
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("es");
+        browser.screenshots("tip-form");
+        browser.find("#school-search").sendKeys("Kelly");
+        new Select(browser.find("#school")).selectByVisibleText("Kelly Walsh High School (Casper)");
+        Select category = new Select(browser.find("#category"));
+        category.selectByValue("WEAPON");
+        assertThat(category.getFirstSelectedOption().getText()).isEqualTo(Category.WEAPON.spanishLabel());
+        browser.find("#description").sendKeys("Un estudiante mostró un cuchillo en la escalera este. " + marker);
+        browser.find("#location").sendKeys("escalera este");
+        browser.find("#submit-tip").click();
+
+        String caseCode = browser.visible("#case-code").getText();
+        assertThat(caseCode).matches(CASE_CODE);
+        String reference = browser.find("#reference").getText();
+        assertThat(warnsBeforeLeaving()).as("warns before leaving while the code is unconfirmed").isTrue();
+        browser.screenshots("tip-receipt");
+        assertThat(browser.find("#receipt-done").isEnabled()).isFalse();
+        browser.find("#code-confirmed").click();
+        browser.find("#receipt-done").click();
+        assertThat(warnsBeforeLeaving()).isFalse();
+        assertThat(browser.find("#case-code").getText()).as("the code is gone from the page").isEmpty();
+
+        assertThat(RequestRecorder.tipMediaTypes()).as("what the server received from the form")
+                .containsExactly("application/vnd.tipline.envelope+json");
+        String storedCategory = QuarkusTransaction.requiringNew().call(() -> Tip.<Tip>find("reference", reference)
+                .singleResult().category);
+        assertThat(storedCategory).isEqualTo("WEAPON");
+
+        // The SRO signs in, finds it in the queue and asks a question.
+        open("/console");
+        signIn("sro.kwhs@demo.tipline.local");
+        WebElement row = browser.visible("tr[data-reference='" + reference + "']");
+        browser.screenshots("console-queue");
+        row.findElement(By.cssSelector(".open-tip")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-description"), marker));
+        browser.find("#case-acknowledge").click();
+        browser.wait.until(ExpectedConditions.textToBe(By.id("case-status"), "ACKNOWLEDGED"));
+        browser.find("#reply-body").sendKeys("¿Sabes en qué grado está?");
+        browser.find("#reply-send").click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#case-conversation li.to-reporter .body"),
+                "¿Sabes en qué grado está?"));
+        browser.screenshots("console-case");
+
+        // The student comes back with the code, reads the question and answers.
+        open("/followup");
+        browser.visible("#code-input").sendKeys(caseCode.toLowerCase().replace("-", " "));
+        browser.find("#code-submit").click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#conversation li.staff .body"),
+                "¿Sabes en qué grado está?"));
+        assertThat(browser.driver.getCurrentUrl()).isEqualTo(origin() + "/followup");
+        assertThat(browser.script("return localStorage.length + sessionStorage.length")).isEqualTo(0L);
+        assertThat(browser.script("return document.cookie")).isEqualTo("");
+        assertThat(browser.find("#code-input").getAttribute("value")).isEmpty();
+        browser.find("#reply-body").sendKeys("Noveno grado. " + marker);
+        browser.find("#reply-send").click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#conversation li.you .body"),
+                "Noveno grado."));
+        browser.screenshots("followup");
+
+        // The SRO sees the answer, unread in the queue, and closes the case.
+        open("/console");
+        signIn("sro.kwhs@demo.tipline.local");
+        WebElement updated = browser.visible("tr[data-reference='" + reference + "']");
+        assertThat(updated.findElement(By.cssSelector(".unread")).getText()).isEqualTo("1");
+        updated.findElement(By.cssSelector(".open-tip")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#case-conversation li.from-reporter .body"),
+                "Noveno grado."));
+        new Select(browser.visible("#close-outcome")).selectByValue("INTERVENTION");
+        new Select(browser.find("#close-note")).selectByValue("TRUSTED_ADULT_FOLLOWING_UP");
+        browser.find("#case-close").click();
+        browser.wait.until(ExpectedConditions.textToBe(By.id("case-status"), "CLOSED"));
+
+        // The student sees the case closed, with the closing note in their language.
+        open("/followup");
+        browser.find("[data-lang=es]").click();
+        browser.visible("#code-input").sendKeys(caseCode);
+        browser.find("#code-submit").click();
+        browser.wait.until(ExpectedConditions.textToBe(By.id("tip-status"), "Cerrado"));
+        assertThat(browser.find("#tip-closing-note").getText()).isEqualTo("Gracias: un adulto de confianza está dando seguimiento.");
+
+        assertThat(browser.requestedUrls()).as("every URL the browser asked for").isNotEmpty()
+                .allSatisfy(url -> assertThat(url).startsWith(origin() + "/"));
+        assertThat(browser.consoleErrors()).as("console errors other than refused API calls")
+                .filteredOn(message -> !message.contains("Failed to load resource")).isEmpty();
+    }
+
+    private boolean warnsBeforeLeaving() {
+        return (Boolean) browser.script("const event = new Event('beforeunload', { cancelable: true });"
+                + "window.dispatchEvent(event); return event.defaultPrevented;");
+    }
+
+    private void signIn(String email) {
+        browser.visible("#signin-email").sendKeys(email);
+        browser.find("#signin-password").sendKeys("tipline-demo");
+        browser.find("#signin-submit").click();
+        browser.visible("#whoami");
+    }
+
+    @Test
+    void shouldLetAStudentReportWithTheKeyboardAlone() {
+        RequestRecorder.clear();
+        open("/");
+        browser.visible("#school option:nth-child(2)");
+        browser.script("document.activeElement.blur()");
+        tabTo("school-search");
+        type("Park");
+        type(Keys.TAB);
+        assertThat(activeId()).isEqualTo("school");
+        type(Keys.ARROW_DOWN);
+        tabTo("category");
+        type(Keys.ARROW_DOWN);
+        tabTo("description");
+        type("Someone keeps pushing a younger kid off the swings.");
+        tabTo("happening-now");
+        type(Keys.SPACE);
+        tabTo("submit-tip");
+        type(Keys.ENTER);
+
+        assertThat(browser.visible("#case-code").getText()).matches(CASE_CODE);
+        assertThat(activeId()).as("focus moves to the receipt").isEqualTo("receipt-title");
+        tabTo("code-confirmed");
+        type(Keys.SPACE);
+        tabTo("receipt-done");
+        type(Keys.ENTER);
+        assertThat(activeId()).isEqualTo("form-title");
+        assertThat(RequestRecorder.tipMediaTypes()).containsExactly("application/vnd.tipline.envelope+json");
+    }
+
+    @Test
+    void shouldGiveEveryFormControlAnAccessibleName() {
+        for (String path : List.of("/", "/followup", "/console")) {
+            open(path);
+            browser.visible("main");
+            assertNamed(path);
+        }
+        signIn("sro.kwhs@demo.tipline.local");
+        browser.visible("#queue");
+        assertNamed("/console (signed in)");
+    }
+
+    private void assertNamed(String page) {
+        List<WebElement> controls = browser.driver.findElements(By.cssSelector("input, select, textarea, button"));
+        assertThat(controls).as("controls on %s", page).isNotEmpty();
+        for (WebElement control : controls) {
+            if (control.isDisplayed()) {
+                assertThat(control.getAccessibleName()).as("accessible name of %s#%s on %s", control.getTagName(),
+                        control.getAttribute("id"), page).isNotBlank();
+            }
+        }
+    }
+
+    private void tabTo(String id) {
+        for (int i = 0; i < 40 && !id.equals(activeId()); i++) {
+            type(Keys.TAB);
+        }
+        assertThat(activeId()).as("reached by Tab").isEqualTo(id);
+    }
+
+    private void type(CharSequence keys) {
+        browser.driver.switchTo().activeElement().sendKeys(keys);
+    }
+
+    private String activeId() {
+        return browser.driver.switchTo().activeElement().getAttribute("id");
+    }
+}
