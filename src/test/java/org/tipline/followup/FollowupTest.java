@@ -101,6 +101,7 @@ class FollowupTest {
 
         given().auth().oauth2(token).get("/api/v1/followup").then().statusCode(200)
                 .header("Cache-Control", "no-store").header("Set-Cookie", nullValue())
+                .header("Referrer-Policy", "no-referrer")
                 .body("reference", equalTo(tip.reference())).body("status", equalTo("received"))
                 .body("conversation", hasSize(0)).body("closingNote", nullValue()).body("canReply", equalTo(true));
 

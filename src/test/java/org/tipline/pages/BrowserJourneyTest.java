@@ -197,6 +197,33 @@ class BrowserJourneyTest {
     }
 
     @Test
+    void shouldSayWhenTheBrowserCannotEncryptAndSendPlainTextOnlyWhenAsked() {
+        RequestRecorder.clear();
+        // A browser without WebCrypto: the page must not fall back to plain text by itself.
+        var hideWebCrypto = browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                java.util.Map.of("source", "Object.defineProperty(window, 'isSecureContext', { value: false });"));
+        try {
+            open("/");
+            browser.visible("#school option:nth-child(2)");
+            new Select(browser.find("#category")).selectByValue("BULLYING");
+            browser.find("#description").sendKeys("Older students corner a boy at the bus stop every day.");
+            browser.find("#submit-tip").click();
+            browser.visible("#nocrypto");
+            assertThat(browser.find("#case-code").getText()).isEmpty();
+            assertThat(RequestRecorder.tipMediaTypes()).as("nothing sent before the reporter chooses").isEmpty();
+
+            browser.find("#send-plain").click();
+            assertThat(browser.visible("#case-code").getText()).matches(CASE_CODE);
+            assertThat(RequestRecorder.tipMediaTypes()).containsExactly("application/json");
+            browser.find("#code-confirmed").click();
+            browser.find("#receipt-done").click();
+        } finally {
+            browser.driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                    java.util.Map.of("identifier", hideWebCrypto.get("identifier")));
+        }
+    }
+
+    @Test
     void shouldGiveEveryFormControlAnAccessibleName() {
         for (String path : List.of("/", "/followup", "/console")) {
             open(path);
