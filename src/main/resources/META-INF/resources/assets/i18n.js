@@ -177,6 +177,10 @@ export function setLanguage(lang) {
   for (const button of document.querySelectorAll('[data-lang]')) {
     button.setAttribute('aria-pressed', String(button.dataset.lang === current));
   }
+  // Links between the reporter pages carry the language (and nothing else) to the next page.
+  for (const link of document.querySelectorAll('a[data-keep-lang]')) {
+    link.setAttribute('href', `${link.getAttribute('href').split('?')[0]}?lang=${current}`);
+  }
   listeners.forEach(listener => listener(current));
 }
 
@@ -184,11 +188,12 @@ export function onLanguageChange(listener) {
   listeners.push(listener);
 }
 
-/** Wires the language buttons and picks the browser's language when it is one we have. */
+/** Wires the language buttons; starts in the language a link asked for, else the browser's when we have it. */
 export function initLanguage() {
   for (const button of document.querySelectorAll('[data-lang]')) {
     button.addEventListener('click', () => setLanguage(button.dataset.lang));
   }
-  const preferred = (navigator.language || 'en').slice(0, 2).toLowerCase();
+  const requested = new URLSearchParams(location.search).get('lang');
+  const preferred = requested || (navigator.language || 'en').slice(0, 2).toLowerCase();
   setLanguage(TEXTS[preferred] ? preferred : 'en');
 }

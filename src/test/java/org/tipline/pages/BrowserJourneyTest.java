@@ -141,8 +141,10 @@ class BrowserJourneyTest {
         browser.wait.until(ExpectedConditions.textToBe(By.id("case-status"), "CLOSED"));
 
         // The student sees the case closed, with the closing note in their language.
-        open("/followup");
+        open("/");
         browser.find("[data-lang=es]").click();
+        browser.find("#form-view a[data-keep-lang]").click();
+        browser.wait.until(ExpectedConditions.textToBe(By.id("code-title"), "Consulta tu reporte"));
         browser.visible("#code-input").sendKeys(caseCode);
         browser.find("#code-submit").click();
         browser.wait.until(ExpectedConditions.textToBe(By.id("tip-status"), "Cerrado"));
