@@ -27,16 +27,19 @@ class ReporterSessions {
     }
 
     ReporterToken open(String caseCode, String clientAddress) {
-        throttle.checkAllowed(clientAddress);
-        // Hashed outside any transaction: no database connection is held while Argon2id runs.
-        byte[] hash = hasher.hash(CaseCode.parse(caseCode).orElseGet(CaseCode::generate));
-        Optional<UUID> tipId = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager()
-                .createQuery("select t.id from Tip t where t.caseCodeHash = :hash", UUID.class)
-                .setParameter("hash", hash).getResultStream().findFirst());
-        if (tipId.isEmpty()) {
-            throttle.recordFailure(clientAddress);
-            throw new CaseCodeNotRecognizedException();
+        throttle.begin(clientAddress);
+        Optional<UUID> tipId = Optional.empty();
+        SessionThrottle.Outcome outcome = SessionThrottle.Outcome.UNCHECKED;
+        try {
+            // Hashed outside any transaction: no database connection is held while Argon2id runs.
+            byte[] hash = hasher.hash(CaseCode.parse(caseCode).orElseGet(CaseCode::generate));
+            tipId = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager()
+                    .createQuery("select t.id from Tip t where t.caseCodeHash = :hash", UUID.class)
+                    .setParameter("hash", hash).getResultStream().findFirst());
+            outcome = tipId.isPresent() ? SessionThrottle.Outcome.RECOGNIZED : SessionThrottle.Outcome.WRONG;
+        } finally {
+            throttle.finish(clientAddress, outcome);
         }
-        return tokens.issue(tipId.get());
+        return tipId.map(tokens::issue).orElseThrow(CaseCodeNotRecognizedException::new);
     }
 }

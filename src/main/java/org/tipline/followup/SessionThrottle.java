@@ -31,38 +31,66 @@ class SessionThrottle {
         this.clients = new ClientTable<>(clock, this.settings.maxTrackedClients());
     }
 
-    /** A client's failure count and how long it must wait. */
-    private record Failures(int count, Instant waitUntil) {
+    /** A client's failure count, how long it must wait, and whether one of its attempts is under way. */
+    private record Failures(int count, Instant waitUntil, boolean attempting) {
+
+        boolean stale(Instant now) {
+            return !attempting && !waitUntil.isAfter(now);
+        }
     }
 
-    /** Throws {@link TooManyAttemptsException} when this client, or everyone, has to wait before trying a code. */
-    void checkAllowed(String address) {
+    /**
+     * Starts an attempt, or throws {@link TooManyAttemptsException} when this client, or everyone, has to wait.
+     * A client has one attempt under way at a time: parallel guesses would otherwise all pass before the
+     * first failure is counted.
+     */
+    void begin(String address) {
         Instant now = clock.instant();
-        Failures failures = clients.get(address);
-        if (failures != null && failures.waitUntil().isAfter(now)) {
-            throw new TooManyAttemptsException(secondsUntil(now, failures.waitUntil()));
-        }
         synchronized (this) {
             if (minuteOf(now) == globalMinute && globalFailures >= settings.globalFailuresPerMinute()) {
                 throw new TooManyAttemptsException(secondsUntil(now, Instant.ofEpochSecond((globalMinute + 1) * 60)));
             }
         }
+        clients.update(address, (key, previous) -> {
+            if (previous == null) {
+                return new Failures(0, now, true);
+            }
+            if (previous.waitUntil().isAfter(now)) {
+                throw new TooManyAttemptsException(secondsUntil(now, previous.waitUntil()));
+            }
+            if (previous.attempting()) {
+                throw new TooManyAttemptsException(1);
+            }
+            return new Failures(previous.count(), previous.waitUntil(), true);
+        }, failures -> failures.stale(now));
     }
 
-    /** Counts a wrong code against the client and against everyone. */
-    void recordFailure(String address) {
+    /** How an attempt ended: only a code that was checked and matched nothing counts as a failure. */
+    enum Outcome {
+        RECOGNIZED,
+        WRONG,
+        /** Not checked at all, e.g. because the hashing gate was full: not the client's guess to count. */
+        UNCHECKED
+    }
+
+    /** Ends the client's attempt; a wrong code counts against the client and against everyone. */
+    void finish(String address, Outcome outcome) {
         Instant now = clock.instant();
+        boolean wrong = outcome == Outcome.WRONG;
         clients.update(address, (key, previous) -> {
-            int count = previous == null ? 1 : previous.count() + 1;
-            return new Failures(count, now.plus(waitAfter(count)));
-        }, failures -> !failures.waitUntil().isAfter(now));
-        synchronized (this) {
-            long minute = minuteOf(now);
-            if (minute != globalMinute) {
-                globalMinute = minute;
-                globalFailures = 0;
+            int count = (previous == null ? 0 : previous.count()) + (wrong ? 1 : 0);
+            Instant waitUntil = wrong ? now.plus(waitAfter(count)) : previous == null ? now : previous.waitUntil();
+            return new Failures(count, waitUntil, false);
+        }, failures -> failures.stale(now));
+        if (wrong) {
+            synchronized (this) {
+                long minute = minuteOf(now);
+                if (minute != globalMinute) {
+                    globalMinute = minute;
+                    globalFailures = 0;
+                }
+                globalFailures++;
             }
-            globalFailures++;
         }
     }
 

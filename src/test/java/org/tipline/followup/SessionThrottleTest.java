@@ -91,14 +91,27 @@ class SessionThrottleTest {
         HandClock clock = new HandClock();
         SessionThrottle throttle = new SessionThrottle(clock, settings(1000));
         for (int i = 0; i < 4; i++) {
-            throttle.checkAllowed("192.0.2.1");
-            throttle.recordFailure("192.0.2.1");
+            throttle.begin("192.0.2.1");
+            throttle.finish("192.0.2.1", SessionThrottle.Outcome.WRONG);
         }
-        assertThatThrownBy(() -> throttle.checkAllowed("192.0.2.1")).isInstanceOfSatisfying(TooManyAttemptsException.class,
+        assertThatThrownBy(() -> throttle.begin("192.0.2.1")).isInstanceOfSatisfying(TooManyAttemptsException.class,
                 e -> assertThat(e.retryAfterSeconds()).hasValue(2));
-        assertThatCode(() -> throttle.checkAllowed("192.0.2.2")).doesNotThrowAnyException();
+        assertThatCode(() -> throttle.begin("192.0.2.2")).doesNotThrowAnyException();
         clock.now = clock.now.plusSeconds(2);
-        assertThatCode(() -> throttle.checkAllowed("192.0.2.1")).doesNotThrowAnyException();
+        assertThatCode(() -> throttle.begin("192.0.2.1")).doesNotThrowAnyException();
+        throttle.finish("192.0.2.1", SessionThrottle.Outcome.RECOGNIZED);
+        assertThatCode(() -> throttle.begin("192.0.2.1")).as("a right code adds no wait").doesNotThrowAnyException();
+    }
+
+    @Test
+    void shouldLetAClientHaveOneAttemptUnderWayAtATime() {
+        SessionThrottle throttle = new SessionThrottle(new HandClock(), settings(1000));
+        throttle.begin("192.0.2.1");
+        assertThatThrownBy(() -> throttle.begin("192.0.2.1")).isInstanceOf(TooManyAttemptsException.class);
+        assertThatCode(() -> throttle.begin("192.0.2.2")).doesNotThrowAnyException();
+        throttle.finish("192.0.2.1", SessionThrottle.Outcome.UNCHECKED);
+        assertThatCode(() -> throttle.begin("192.0.2.1")).as("an unchecked attempt is not a failure")
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -106,12 +119,13 @@ class SessionThrottleTest {
         HandClock clock = new HandClock();
         SessionThrottle throttle = new SessionThrottle(clock, settings(5));
         for (int i = 0; i < 5; i++) {
-            throttle.recordFailure("198.51.100." + i);
+            throttle.begin("198.51.100." + i);
+            throttle.finish("198.51.100." + i, SessionThrottle.Outcome.WRONG);
         }
-        assertThatThrownBy(() -> throttle.checkAllowed("192.0.2.99")).isInstanceOfSatisfying(TooManyAttemptsException.class,
+        assertThatThrownBy(() -> throttle.begin("192.0.2.99")).isInstanceOfSatisfying(TooManyAttemptsException.class,
                 e -> assertThat(e.retryAfterSeconds()).hasValue(30));
         clock.now = Instant.parse("2026-11-29T10:01:00Z");
-        assertThatCode(() -> throttle.checkAllowed("192.0.2.99")).doesNotThrowAnyException();
+        assertThatCode(() -> throttle.begin("192.0.2.99")).doesNotThrowAnyException();
     }
 
     @Test
@@ -119,11 +133,12 @@ class SessionThrottleTest {
         HandClock clock = new HandClock();
         clock.now = Instant.parse("2026-11-29T23:59:50Z");
         SessionThrottle throttle = new SessionThrottle(clock, settings(1000));
-        for (int i = 0; i < 6; i++) {
-            throttle.recordFailure("192.0.2.1");
+        for (int i = 0; i < 4; i++) {
+            throttle.begin("192.0.2.1");
+            throttle.finish("192.0.2.1", SessionThrottle.Outcome.WRONG);
         }
-        assertThatThrownBy(() -> throttle.checkAllowed("192.0.2.1")).isInstanceOf(TooManyAttemptsException.class);
+        assertThatThrownBy(() -> throttle.begin("192.0.2.1")).isInstanceOf(TooManyAttemptsException.class);
         clock.now = Instant.parse("2026-11-30T00:00:01Z");
-        assertThatCode(() -> throttle.checkAllowed("192.0.2.1")).doesNotThrowAnyException();
+        assertThatCode(() -> throttle.begin("192.0.2.1")).doesNotThrowAnyException();
     }
 }
