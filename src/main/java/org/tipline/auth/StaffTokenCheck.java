@@ -8,6 +8,9 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.tipline.directory.Staff;
@@ -17,9 +20,21 @@ import org.tipline.directory.Staff;
  * token issued before the account's "not before" (sign out everywhere), is refused at once, however
  * long the token itself would still be valid. The account's scope, found in the same lookup, travels
  * with the identity ({@link CurrentStaff}).
+ *
+ * <p>Built-in tokens name the account by id (subject) and carry its role. Tokens of an external issuer
+ * name it by email, and their groups mean nothing here (the provider does not know Tipline's roles): the
+ * identity's roles are replaced by the account's role.
  */
 @ApplicationScoped
 class StaffTokenCheck implements SecurityIdentityAugmentor {
+
+    private final boolean external;
+    private final String emailClaim;
+
+    StaffTokenCheck(AuthSettings settings) {
+        this.external = settings.mode() == AuthMode.EXTERNAL_OIDC;
+        this.emailClaim = settings.external().emailClaim();
+    }
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
@@ -31,20 +46,43 @@ class StaffTokenCheck implements SecurityIdentityAugmentor {
             if (scope == null) {
                 throw new AuthenticationFailedException();
             }
-            return QuarkusSecurityIdentity.builder(identity).addAttribute(CurrentStaff.SCOPE, scope).build();
+            QuarkusSecurityIdentity.Builder builder = external
+                    ? QuarkusSecurityIdentity.builder().setPrincipal(token).addCredentials(identity.getCredentials())
+                            .addAttributes(identity.getAttributes()).addRole(scope.role().name())
+                    : QuarkusSecurityIdentity.builder(identity);
+            return builder.addAttribute(CurrentStaff.SCOPE, scope).build();
         });
     }
 
     /** The account's scope, or null when the token no longer speaks for an enabled account. */
-    private static StaffScope scopeIfStillValid(JsonWebToken token) {
-        UUID staffId;
+    private StaffScope scopeIfStillValid(JsonWebToken token) {
+        Staff staff = external ? byEmail(token) : byId(token);
+        boolean valid = staff != null && staff.enabled && token.getIssuedAtTime() >= staff.tokensNotBefore.getEpochSecond();
+        return valid ? StaffScope.of(staff) : null;
+    }
+
+    private static Staff byId(JsonWebToken token) {
         try {
-            staffId = UUID.fromString(token.getSubject());
+            return Staff.findById(UUID.fromString(token.getSubject()));
         } catch (IllegalArgumentException | NullPointerException e) {
             return null;
         }
-        Staff staff = Staff.findById(staffId);
-        boolean valid = staff != null && staff.enabled && token.getIssuedAtTime() >= staff.tokensNotBefore.getEpochSecond();
-        return valid ? StaffScope.of(staff) : null;
+    }
+
+    /** The account whose email the token names; none when the provider says it did not verify that email. */
+    private Staff byEmail(JsonWebToken token) {
+        String email = text(token.getClaim(emailClaim));
+        if (email == null || JsonValue.FALSE.equals(token.getClaim("email_verified"))
+                || Boolean.FALSE.equals(token.getClaim("email_verified"))) {
+            return null;
+        }
+        return Staff.<Staff>find("lower(email) = ?1", email.trim().toLowerCase(Locale.ROOT)).firstResult();
+    }
+
+    private static String text(Object claim) {
+        if (claim instanceof JsonString json) {
+            return json.getString();
+        }
+        return claim instanceof String string ? string : null;
     }
 }

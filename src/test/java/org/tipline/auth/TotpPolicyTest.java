@@ -22,8 +22,10 @@ class TotpPolicyTest {
             public String issuer() { return "tipline"; }
             public String audience() { return "tipline-staff"; }
             public Duration tokenLifetime() { return Duration.ofMinutes(15); }
-            public String signingKey() { return ""; }
-            public String verificationKey() { return ""; }
+            public AuthMode mode() { return AuthMode.BUILT_IN; }
+            public ExternalIssuer external() { return null; }
+            public java.util.Optional<String> signingKey() { return java.util.Optional.empty(); }
+            public java.util.Optional<String> verificationKey() { return java.util.Optional.empty(); }
             public Duration failureDelay() { return Duration.ZERO; }
             public Duration maxFailureDelay() { return Duration.ZERO; }
             public boolean totpRequired() { return required; }
