@@ -1,6 +1,5 @@
 package org.tipline.auth;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -10,10 +9,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.tipline.directory.Staff;
 
 /**
  * Checks every verified staff token against the account, on every request: a disabled account, or a
@@ -28,10 +26,12 @@ import org.tipline.directory.Staff;
 @ApplicationScoped
 class StaffTokenCheck implements SecurityIdentityAugmentor {
 
+    private final StaffAccess accounts;
     private final boolean external;
     private final String emailClaim;
 
-    StaffTokenCheck(AuthSettings settings) {
+    StaffTokenCheck(StaffAccess accounts, AuthSettings settings) {
+        this.accounts = accounts;
         this.external = settings.mode() == AuthMode.EXTERNAL_OIDC;
         this.emailClaim = settings.external().emailClaim();
     }
@@ -42,10 +42,10 @@ class StaffTokenCheck implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         return context.runBlocking(() -> {
-            StaffScope scope = QuarkusTransaction.requiringNew().call(() -> scopeIfStillValid(token));
-            if (scope == null) {
-                throw new AuthenticationFailedException();
-            }
+            StaffScope scope = (external ? byEmail(token) : byId(token))
+                    .filter(account -> account.accepts(token.getIssuedAtTime()))
+                    .map(StaffAccess.Account::scope)
+                    .orElseThrow(AuthenticationFailedException::new);
             QuarkusSecurityIdentity.Builder builder = external
                     ? QuarkusSecurityIdentity.builder().setPrincipal(token).addCredentials(identity.getCredentials())
                             .addAttributes(identity.getAttributes()).addRole(scope.role().name())
@@ -54,29 +54,22 @@ class StaffTokenCheck implements SecurityIdentityAugmentor {
         });
     }
 
-    /** The account's scope, or null when the token no longer speaks for an enabled account. */
-    private StaffScope scopeIfStillValid(JsonWebToken token) {
-        Staff staff = external ? byEmail(token) : byId(token);
-        boolean valid = staff != null && staff.enabled && token.getIssuedAtTime() >= staff.tokensNotBefore.getEpochSecond();
-        return valid ? StaffScope.of(staff) : null;
-    }
-
-    private static Staff byId(JsonWebToken token) {
+    private Optional<StaffAccess.Account> byId(JsonWebToken token) {
         try {
-            return Staff.findById(UUID.fromString(token.getSubject()));
+            return accounts.byId(UUID.fromString(token.getSubject()));
         } catch (IllegalArgumentException | NullPointerException e) {
-            return null;
+            return Optional.empty();
         }
     }
 
     /** The account whose email the token names; none when the provider says it did not verify that email. */
-    private Staff byEmail(JsonWebToken token) {
+    private Optional<StaffAccess.Account> byEmail(JsonWebToken token) {
         String email = text(token.getClaim(emailClaim));
-        if (email == null || JsonValue.FALSE.equals(token.getClaim("email_verified"))
-                || Boolean.FALSE.equals(token.getClaim("email_verified"))) {
-            return null;
+        Object verified = token.getClaim("email_verified");
+        if (email == null || JsonValue.FALSE.equals(verified) || Boolean.FALSE.equals(verified)) {
+            return Optional.empty();
         }
-        return Staff.<Staff>find("lower(email) = ?1", email.trim().toLowerCase(Locale.ROOT)).firstResult();
+        return accounts.byEmail(email);
     }
 
     private static String text(Object claim) {
