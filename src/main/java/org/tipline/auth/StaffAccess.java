@@ -19,8 +19,8 @@ import org.tipline.directory.StaffRole;
  * What the token check needs of a staff account on every request (enabled, "not before", role and
  * scope), read in one SQL statement with no transaction around it.
  *
- * <p>Plain JDBC on purpose: this runs before every staff request, and one round trip without an entity
- * session or a JTA transaction is most of what makes the queue fast (see QueueBenchmark). The scope
+ * <p>Plain JDBC on purpose: this runs before every staff request, where it replaces a JTA transaction
+ * around two entity queries with one round trip (see QueueBenchmark). The scope
  * follows DESIGN 1: SROs and counselors their assigned schools, coordinators every school of their
  * district, other roles none (analysts see everything by role, admins no tips).
  */
