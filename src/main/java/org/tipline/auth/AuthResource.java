@@ -32,6 +32,8 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "Signed in")
     @APIResponse(responseCode = "401", description = "Sign-in failed (the same answer whatever was wrong)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Staff sign in at their organisation's identity provider (tipline.auth.mode=external-oidc)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AccessToken login(@Valid LoginRequest request) {
         return signIn.signIn(request);
     }

@@ -3,13 +3,23 @@ package org.tipline.auth;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Staff sign-in: ES256 access tokens and the delays that slow down password guessing. The key pair is
- * required in prod; dev and test generate one ({@code DevelopmentKeysConfigSource}).
+ * Staff sign-in: ES256 access tokens and the delays that slow down password guessing, or (mode
+ * {@code external-oidc}) the external issuer whose tokens replace them. In built-in mode the key pair is
+ * required in prod; dev and test generate one ({@code DevelopmentKeysConfigSource}). {@link AuthModeCheck}
+ * refuses a start whose settings do not fit the mode.
  */
 @ConfigMapping(prefix = "tipline.auth")
 public interface AuthSettings {
+
+    /** {@code built-in} (the default) or {@code external-oidc}. */
+    @WithDefault("built-in")
+    AuthMode mode();
+
+    /** The external OpenID Connect issuer; used only in mode {@code external-oidc}. */
+    ExternalIssuer external();
 
     /** The {@code iss} of every access token, checked on every request. */
     @WithDefault("tipline")
@@ -23,7 +33,10 @@ public interface AuthSettings {
     @WithDefault("15m")
     Duration tokenLifetime();
 
-    /** PEM PKCS#8 P-256 private key that signs access tokens (ES256). */
+    /**
+     * PEM PKCS#8 P-256 private key that signs access tokens in built-in mode and reporter tokens in both
+     * modes (ES256), so it is required in both.
+     */
     String signingKey();
 
     /** PEM P-256 public key that verifies them (the pair of the signing key). */
@@ -40,4 +53,29 @@ public interface AuthSettings {
     /** When on, every staff account must sign in with a TOTP code (on in prod, off for the dev demo). */
     @WithDefault("true")
     boolean totpRequired();
+
+    /**
+     * The organisation's OpenID Connect provider. Its tokens are checked for signature (keys from its JWKS),
+     * issuer, audience and expiry by smallrye-jwt ({@link ExternalIssuerConfig} points {@code mp.jwt.verify.*}
+     * here); the staff member is the one whose email the token names.
+     */
+    interface ExternalIssuer {
+
+        /** The {@code iss} of the provider's tokens, exactly as it writes it. */
+        Optional<String> issuer();
+
+        /** The {@code aud} the provider puts in tokens meant for Tipline (usually its client id). */
+        Optional<String> audience();
+
+        /** The provider's JWKS URL ({@code jwks_uri} of its discovery document). */
+        Optional<String> jwksUrl();
+
+        /** The provider's signature algorithm: RS256 (most providers) or ES256, PS256, ... */
+        @WithDefault("RS256")
+        String signatureAlgorithm();
+
+        /** The claim that holds the staff member's email, matched case-insensitively with the staff account. */
+        @WithDefault("email")
+        String emailClaim();
+    }
 }

@@ -18,9 +18,12 @@ public class StaffSignIn {
     private final TotpVerifier totp;
     private final FailedSignIns failures;
     private final TokenIssuer tokens;
+    private final boolean builtIn;
     private final String dummyHash;
 
-    StaffSignIn(PasswordHasher passwords, TotpVerifier totp, FailedSignIns failures, TokenIssuer tokens) {
+    StaffSignIn(PasswordHasher passwords, TotpVerifier totp, FailedSignIns failures, TokenIssuer tokens,
+            AuthSettings settings) {
+        this.builtIn = settings.mode() == AuthMode.BUILT_IN;
         this.passwords = passwords;
         this.totp = totp;
         this.failures = failures;
@@ -29,6 +32,10 @@ public class StaffSignIn {
     }
 
     public AccessToken signIn(LoginRequest request) {
+        if (!builtIn) {
+            // Refused before any work: no password of this service is checked, and no token issued.
+            throw new ExternalSignInException();
+        }
         pause(failures.delayFor(request.email()));
         Staff staff = QuarkusTransaction.requiringNew().call(() -> Staff.<Staff>find("lower(email) = ?1",
                 request.email().trim().toLowerCase(Locale.ROOT)).firstResult());

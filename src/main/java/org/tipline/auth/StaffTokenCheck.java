@@ -1,6 +1,5 @@
 package org.tipline.auth;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -8,18 +7,34 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.tipline.directory.Staff;
 
 /**
  * Checks every verified staff token against the account, on every request: a disabled account, or a
  * token issued before the account's "not before" (sign out everywhere), is refused at once, however
  * long the token itself would still be valid. The account's scope, found in the same lookup, travels
  * with the identity ({@link CurrentStaff}).
+ *
+ * <p>Built-in tokens name the account by id (subject) and carry its role. Tokens of an external issuer
+ * name it by email, and their groups mean nothing here (the provider does not know Tipline's roles): the
+ * identity's roles are replaced by the account's role.
  */
 @ApplicationScoped
 class StaffTokenCheck implements SecurityIdentityAugmentor {
+
+    private final StaffAccess accounts;
+    private final boolean external;
+    private final String emailClaim;
+
+    StaffTokenCheck(StaffAccess accounts, AuthSettings settings) {
+        this.accounts = accounts;
+        this.external = settings.mode() == AuthMode.EXTERNAL_OIDC;
+        this.emailClaim = settings.external().emailClaim();
+    }
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
@@ -27,24 +42,40 @@ class StaffTokenCheck implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         return context.runBlocking(() -> {
-            StaffScope scope = QuarkusTransaction.requiringNew().call(() -> scopeIfStillValid(token));
-            if (scope == null) {
-                throw new AuthenticationFailedException();
-            }
-            return QuarkusSecurityIdentity.builder(identity).addAttribute(CurrentStaff.SCOPE, scope).build();
+            StaffScope scope = (external ? byEmail(token) : byId(token))
+                    .filter(account -> account.accepts(token.getIssuedAtTime()))
+                    .map(StaffAccess.Account::scope)
+                    .orElseThrow(AuthenticationFailedException::new);
+            QuarkusSecurityIdentity.Builder builder = external
+                    ? QuarkusSecurityIdentity.builder().setPrincipal(token).addCredentials(identity.getCredentials())
+                            .addAttributes(identity.getAttributes()).addRole(scope.role().name())
+                    : QuarkusSecurityIdentity.builder(identity);
+            return builder.addAttribute(CurrentStaff.SCOPE, scope).build();
         });
     }
 
-    /** The account's scope, or null when the token no longer speaks for an enabled account. */
-    private static StaffScope scopeIfStillValid(JsonWebToken token) {
-        UUID staffId;
+    private Optional<StaffAccess.Account> byId(JsonWebToken token) {
         try {
-            staffId = UUID.fromString(token.getSubject());
+            return accounts.byId(UUID.fromString(token.getSubject()));
         } catch (IllegalArgumentException | NullPointerException e) {
-            return null;
+            return Optional.empty();
         }
-        Staff staff = Staff.findById(staffId);
-        boolean valid = staff != null && staff.enabled && token.getIssuedAtTime() >= staff.tokensNotBefore.getEpochSecond();
-        return valid ? StaffScope.of(staff) : null;
+    }
+
+    /** The account whose email the token names; none when the provider says it did not verify that email. */
+    private Optional<StaffAccess.Account> byEmail(JsonWebToken token) {
+        String email = text(token.getClaim(emailClaim));
+        Object verified = token.getClaim("email_verified");
+        if (email == null || JsonValue.FALSE.equals(verified) || Boolean.FALSE.equals(verified)) {
+            return Optional.empty();
+        }
+        return accounts.byEmail(email);
+    }
+
+    private static String text(Object claim) {
+        if (claim instanceof JsonString json) {
+            return json.getString();
+        }
+        return claim instanceof String string ? string : null;
     }
 }

@@ -22,8 +22,10 @@ class TotpPolicyTest {
             public String issuer() { return "tipline"; }
             public String audience() { return "tipline-staff"; }
             public Duration tokenLifetime() { return Duration.ofMinutes(15); }
-            public String signingKey() { return ""; }
-            public String verificationKey() { return ""; }
+            public AuthMode mode() { return AuthMode.BUILT_IN; }
+            public ExternalIssuer external() { return null; }
+            public String signingKey() { return "unused"; }
+            public String verificationKey() { return "unused"; }
             public Duration failureDelay() { return Duration.ZERO; }
             public Duration maxFailureDelay() { return Duration.ZERO; }
             public boolean totpRequired() { return required; }
