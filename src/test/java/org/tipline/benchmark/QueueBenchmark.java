@@ -28,7 +28,7 @@ public final class QueueBenchmark {
     private static final int TIPS = 1_000_000;
     private static final int SCHOOLS = 50;
     private static final int REQUESTS = 1_000;
-    private static final int WARM_UP = 200;
+    private static final int WARM_UP = 5_000;
 
     /**
      * The statements the service runs for a first page: the token check's account and scope lookup
