@@ -32,7 +32,7 @@ public final class QueueBenchmark {
 
     /**
      * The statements the service runs for a first page: the token check's account and scope lookup
-     * (StaffAccess.SELECT, by id), then the page and its count as Hibernate renders them. None runs in a
+     * (StaffAccess.SELECT, by id), then the page and its count (TipQueue.SELECT and ORDER). None runs in a
      * transaction, in the service or here. The count is left out by the service only on a last page.
      */
     private static final String ACCOUNT_SQL = "select s.id, s.role, s.enabled, s.tokens_not_before, "
@@ -40,11 +40,11 @@ public final class QueueBenchmark {
             + "when s.role = 'COORDINATOR' then array(select c.id from school c where c.district_id = s.district_id) "
             + "else '{}'::uuid[] end from staff s where s.id = ?";
     private static final String PAGE_SQL = "select t.id, t.reference, t.school_id, s.name, t.category, t.urgency, t.status, "
-            + "t.submitted_at, t.ack_deadline, t.acknowledged_at, (select count(m.id) from tip_message m where m.tip_id = t.id "
+            + "t.submitted_at, t.ack_deadline, t.acknowledged_at, (select count(*) from tip_message m where m.tip_id = t.id "
             + "and m.direction = 'FROM_REPORTER' and m.read_at is null) from tip t left join school s on s.id = t.school_id "
-            + "where t.school_id in (?) and t.status <> 'CLOSED' "
-            + "order by case when t.urgency = 'LIFE_SAFETY' then 0 else 1 end, t.submitted_at, t.id offset 0 rows fetch first 25 rows only";
-    private static final String COUNT_SQL = "select count(t.id) from tip t where t.school_id in (?) and t.status <> 'CLOSED'";
+            + "where 1 = 1 and t.school_id in (?) and t.status <> 'CLOSED' "
+            + "order by case when t.urgency = 'LIFE_SAFETY' then 0 else 1 end, t.submitted_at, t.id offset ? limit ?";
+    private static final String COUNT_SQL = "select count(*) from tip t where 1 = 1 and t.school_id in (?) and t.status <> 'CLOSED'";
 
     private QueueBenchmark() {
     }
@@ -128,6 +128,8 @@ public final class QueueBenchmark {
                 PreparedStatement count = connection.prepareStatement(COUNT_SQL)) {
             account.setObject(1, seeded.sroId);
             page.setObject(1, seeded.schoolId);
+            page.setLong(2, 0);
+            page.setInt(3, 25);
             count.setObject(1, seeded.schoolId);
             for (int i = 0; i < WARM_UP + REQUESTS; i++) {
                 long start = System.nanoTime();
@@ -157,6 +159,8 @@ public final class QueueBenchmark {
         try (Connection connection = app.database().getConnection();
                 PreparedStatement explain = connection.prepareStatement("explain (analyze, buffers) " + PAGE_SQL)) {
             explain.setObject(1, schoolId);
+            explain.setLong(2, 0);
+            explain.setInt(3, 25);
             System.out.println("Plan of the page query:");
             try (ResultSet rows = explain.executeQuery()) {
                 while (rows.next()) {
