@@ -10,6 +10,7 @@ const message = $('form-message');
 let schools = [];
 let categories = [];
 let idempotencyKey = null;
+let keyedContent = null;
 let codeUnconfirmed = false;
 
 function renderSchools() {
@@ -80,13 +81,18 @@ function newIdempotencyKey() {
 
 async function send({ encrypted }) {
   if (!validate()) return;
-  // The same key for every retry of this tip: a tip sent twice because the answer was lost is stored once.
-  idempotencyKey = idempotencyKey || newIdempotencyKey();
+  const tip = tipFromForm();
+  // The same key for every retry of the same tip: a tip sent twice because the answer was lost is stored
+  // once, and the retry gets its case code back. An edited tip is a new one, with a new key.
+  const content = JSON.stringify(tip);
+  if (content !== keyedContent) {
+    idempotencyKey = newIdempotencyKey();
+    keyedContent = content;
+  }
   const button = $('submit-tip');
   button.disabled = true;
   say(message, t('tip.sending'), '');
   try {
-    const tip = tipFromForm();
     const headers = { 'Idempotency-Key': idempotencyKey };
     const receipt = encrypted
       ? await api('/api/v1/tips', { method: 'POST', headers, contentType: MEDIA_TYPE,
@@ -115,6 +121,7 @@ function showReceipt(receipt) {
   renderSchools();
   say(message, '');
   idempotencyKey = null;
+  keyedContent = null;
   $('case-code').textContent = receipt.caseCode;
   $('reference').textContent = receipt.reference;
   $('form-view').hidden = true;
