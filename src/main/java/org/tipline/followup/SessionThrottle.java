@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.tipline.platform.ClientTable;
+import org.tipline.platform.MinuteCounter;
 
 /**
  * Slows down case-code guessing (DESIGN 6) without a lockout that an attacker could aim at a victim:
@@ -22,8 +23,7 @@ class SessionThrottle {
     private final Clock clock;
     private final FollowupSettings.Throttle settings;
     private final ClientTable<Failures> clients;
-    private long globalMinute;
-    private int globalFailures;
+    private final MinuteCounter everyonesFailures = new MinuteCounter();
 
     SessionThrottle(Clock clock, FollowupSettings settings) {
         this.clock = clock;
@@ -46,10 +46,9 @@ class SessionThrottle {
      */
     void begin(String address) {
         Instant now = clock.instant();
-        synchronized (this) {
-            if (minuteOf(now) == globalMinute && globalFailures >= settings.globalFailuresPerMinute()) {
-                throw new TooManyAttemptsException(secondsUntil(now, Instant.ofEpochSecond((globalMinute + 1) * 60)));
-            }
+        long globalWait = everyonesFailures.fullFor(now, settings.globalFailuresPerMinute());
+        if (globalWait > 0) {
+            throw new TooManyAttemptsException(globalWait);
         }
         clients.update(address, (key, previous) -> {
             if (previous == null) {
@@ -83,14 +82,7 @@ class SessionThrottle {
             return new Failures(count, waitUntil, false);
         }, failures -> failures.stale(now));
         if (wrong) {
-            synchronized (this) {
-                long minute = minuteOf(now);
-                if (minute != globalMinute) {
-                    globalMinute = minute;
-                    globalFailures = 0;
-                }
-                globalFailures++;
-            }
+            everyonesFailures.add(now);
         }
     }
 
@@ -102,10 +94,6 @@ class SessionThrottle {
         }
         Duration wait = settings.firstDelay().multipliedBy(1L << Math.min(beyondFree - 1, 30));
         return wait.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : wait;
-    }
-
-    private static long minuteOf(Instant instant) {
-        return instant.getEpochSecond() / 60;
     }
 
     private static long secondsUntil(Instant now, Instant then) {

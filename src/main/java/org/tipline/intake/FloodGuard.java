@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import org.tipline.platform.ClientTable;
+import org.tipline.platform.MinuteCounter;
 
 /**
  * Caps tip submissions per client and for everyone (DESIGN 5), so that a flood of prank tips slows down
@@ -19,8 +20,7 @@ public class FloodGuard {
     private final Clock clock;
     private final IntakeSettings settings;
     private final ClientTable<Window> clients;
-    private long globalMinute;
-    private int globalCount;
+    private final MinuteCounter everyone = new MinuteCounter();
 
     FloodGuard(Clock clock, IntakeSettings settings) {
         this.clock = clock;
@@ -40,16 +40,9 @@ public class FloodGuard {
         if (window != null && window.hour() == hour && window.count() >= settings.perClientPerHour()) {
             throw new TooManyTipsException((hour + 1) * 3600 - now.getEpochSecond());
         }
-        synchronized (this) {
-            long minute = now.getEpochSecond() / 60;
-            if (minute != globalMinute) {
-                globalMinute = minute;
-                globalCount = 0;
-            }
-            if (globalCount >= settings.globalPerMinute()) {
-                throw new TooManyTipsException((minute + 1) * 60 - now.getEpochSecond());
-            }
-            globalCount++;
+        long globalWait = everyone.addIfRoom(now, settings.globalPerMinute());
+        if (globalWait > 0) {
+            throw new TooManyTipsException(globalWait);
         }
         clients.update(address, (key, old) -> old != null && old.hour() == hour ? new Window(hour, old.count() + 1)
                 : new Window(hour, 1), old -> old.hour() != hour);
