@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 import org.tipline.audit.AuditLog;
@@ -26,12 +25,14 @@ public class CaseFiles {
     private final ObjectMapper json;
     private final AuditLog audit;
     private final Clock clock;
+    private final TipConversation conversation;
 
-    CaseFiles(TipEncryption encryption, ObjectMapper json, AuditLog audit, Clock clock) {
+    CaseFiles(TipEncryption encryption, ObjectMapper json, AuditLog audit, Clock clock, TipConversation conversation) {
         this.encryption = encryption;
         this.json = json;
         this.audit = audit;
         this.clock = clock;
+        this.conversation = conversation;
     }
 
     /** The tip, if the scope covers it; {@link TipNotFoundException} otherwise. */
@@ -48,7 +49,8 @@ public class CaseFiles {
         Tip tip = inScope(scope, tipId);
         audit.append(scope.staffId().toString(), "TIP_READ", tip.id, null);
         // Staff have now seen the reporter's latest messages: they no longer count as unread in the queue.
-        TipMessage.update("readAt = ?1 where tipId = ?2 and direction = 'FROM_REPORTER' and readAt is null", clock.instant(), tip.id);
+        TipMessage.update("readAt = ?1 where tipId = ?2 and direction = ?3 and readAt is null", clock.instant(), tip.id,
+                TipMessage.FROM_REPORTER);
         School school = tip.schoolId == null ? null : School.findById(tip.schoolId);
         TipBody body = decrypt(tip);
         return new TipDetail(tip.id, tip.reference, tip.schoolId, school == null ? null : school.name, tip.category,
@@ -61,11 +63,11 @@ public class CaseFiles {
                 TipEvent.<TipEvent>list("tipId = ?1 order by at", tip.id).stream()
                         .map(e -> new TipDetail.HistoryEntry(e.at, e.kind, e.actor, e.detail)).toList(),
                 TipNote.<TipNote>list("tipId = ?1 order by createdAt", tip.id).stream()
-                        .map(n -> new TipDetail.Note(n.id, n.createdAt, n.authorStaffId, text(tip.id, RecordKind.NOTE, n.id, n.body)))
+                        .map(n -> new TipDetail.Note(n.id, n.createdAt, n.authorStaffId,
+                                encryption.openText(tip.id, RecordKind.NOTE, n.id, n.body)))
                         .toList(),
-                TipMessage.<TipMessage>list("tipId = ?1 order by createdAt", tip.id).stream()
-                        .map(m -> new TipDetail.Message(m.id, m.createdAt, m.direction, m.authorStaffId,
-                                text(tip.id, RecordKind.MESSAGE, m.id, m.body)))
+                conversation.of(tip.id).stream()
+                        .map(m -> new TipDetail.Message(m.id, m.createdAt, m.direction, m.authorStaffId, conversation.text(m)))
                         .toList());
     }
 
@@ -75,9 +77,5 @@ public class CaseFiles {
         } catch (IOException e) {
             throw new IllegalStateException("a stored tip body does not parse", e);
         }
-    }
-
-    private String text(UUID tipId, RecordKind kind, UUID recordId, byte[] sealed) {
-        return new String(encryption.openForTip(new RecordRef(tipId, kind, recordId.toString()), sealed), StandardCharsets.UTF_8);
     }
 }

@@ -2,7 +2,6 @@ package org.tipline.casework;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
@@ -10,7 +9,6 @@ import java.util.UUID;
 import org.tipline.audit.AuditLog;
 import org.tipline.auth.StaffScope;
 import org.tipline.crypto.RecordKind;
-import org.tipline.crypto.RecordRef;
 import org.tipline.crypto.TipEncryption;
 import org.tipline.directory.Assignment;
 import org.tipline.directory.School;
@@ -35,12 +33,14 @@ public class CaseLifecycle {
     private final AuditLog audit;
     private final TipEncryption encryption;
     private final TipRouting routing;
+    private final TipConversation conversation;
 
-    CaseLifecycle(Clock clock, AuditLog audit, TipEncryption encryption, TipRouting routing) {
+    CaseLifecycle(Clock clock, AuditLog audit, TipEncryption encryption, TipRouting routing, TipConversation conversation) {
         this.clock = clock;
         this.audit = audit;
         this.encryption = encryption;
         this.routing = routing;
+        this.conversation = conversation;
     }
 
     /** NEW → ACKNOWLEDGED; stops escalation. */
@@ -91,7 +91,7 @@ public class CaseLifecycle {
         note.tipId = tip.id;
         note.authorStaffId = scope.staffId();
         note.createdAt = clock.instant();
-        note.body = seal(tip, RecordKind.NOTE, note.id, text);
+        note.body = encryption.sealText(tip.id, RecordKind.NOTE, note.id, text);
         note.persist();
         record(scope, tip, "NOTE_ADDED", null);
         return note.id;
@@ -101,14 +101,7 @@ public class CaseLifecycle {
     @Transactional
     public UUID addMessage(StaffScope scope, UUID tipId, String text) {
         Tip tip = CaseFiles.inScope(scope, tipId);
-        TipMessage message = new TipMessage();
-        message.id = UUID.randomUUID();
-        message.tipId = tip.id;
-        message.direction = "TO_REPORTER";
-        message.authorStaffId = scope.staffId();
-        message.createdAt = clock.instant();
-        message.body = seal(tip, RecordKind.MESSAGE, message.id, text);
-        message.persist();
+        TipMessage message = conversation.add(tip, TipMessage.TO_REPORTER, scope.staffId(), clock.instant(), text);
         record(scope, tip, "MESSAGE_TO_REPORTER", null);
         return message.id;
     }
@@ -151,10 +144,6 @@ public class CaseLifecycle {
         Instant now = clock.instant();
         TipEvent.record(tip.id, now, kind, scope.staffId().toString(), detail);
         audit.append(scope.staffId().toString(), "TIP_" + kind, tip.id, detail);
-    }
-
-    private byte[] seal(Tip tip, RecordKind kind, UUID recordId, String text) {
-        return encryption.sealForTip(new RecordRef(tip.id, kind, recordId.toString()), text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean serves(Staff staff, Tip tip) {

@@ -13,7 +13,12 @@ import java.util.UUID;
 @Table(name = "tip_message")
 public class TipMessage extends PanacheEntityBase {
 
-    /** TO_REPORTER (written by staff) or FROM_REPORTER. */
+    /** Written by staff for the reporter. */
+    public static final String TO_REPORTER = "TO_REPORTER";
+    /** Written by the reporter. */
+    public static final String FROM_REPORTER = "FROM_REPORTER";
+
+    /** {@link #TO_REPORTER} or {@link #FROM_REPORTER}. */
     public String direction;
 
     @Id

@@ -1,6 +1,7 @@
 package org.tipline.crypto;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.UUID;
@@ -59,6 +60,16 @@ public class TipEncryption {
         } finally {
             dataKey.destroy();
         }
+    }
+
+    /** Seals a text record of an existing tip (a note, a message) as UTF-8 under the tip's data key. */
+    public byte[] sealText(UUID tipId, RecordKind kind, UUID recordId, String text) {
+        return sealForTip(new RecordRef(tipId, kind, recordId.toString()), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Opens a text record sealed by {@link #sealText}. */
+    public String openText(UUID tipId, RecordKind kind, UUID recordId, byte[] sealed) {
+        return new String(openForTip(new RecordRef(tipId, kind, recordId.toString()), sealed), StandardCharsets.UTF_8);
     }
 
     private SecretBytes storedDataKey(RecordRef record) {

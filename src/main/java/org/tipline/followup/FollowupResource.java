@@ -86,8 +86,7 @@ public class FollowupResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response message(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Valid @NotNull ReporterMessage message) {
-        var tipId = tokens.tipOf(authorization);
-        conversation.addMessage(tipId, message.body());
-        return Response.status(Response.Status.CREATED).entity(conversation.view(tipId)).build();
+        FollowupView view = conversation.addMessage(tokens.tipOf(authorization), message.body());
+        return Response.status(Response.Status.CREATED).entity(view).build();
     }
 }

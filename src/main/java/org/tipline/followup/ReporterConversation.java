@@ -2,7 +2,6 @@ package org.tipline.followup;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,10 +11,8 @@ import java.util.List;
 import java.util.UUID;
 import org.tipline.audit.AuditLog;
 import org.tipline.casework.ClosingNote;
+import org.tipline.casework.TipConversation;
 import org.tipline.casework.TipMessage;
-import org.tipline.crypto.RecordKind;
-import org.tipline.crypto.RecordRef;
-import org.tipline.crypto.TipEncryption;
 import org.tipline.intake.IntakeSettings;
 import org.tipline.intake.Tip;
 import org.tipline.intake.TipEvent;
@@ -34,16 +31,16 @@ class ReporterConversation {
 
     private final Clock clock;
     private final FollowupSettings settings;
-    private final TipEncryption encryption;
+    private final TipConversation conversation;
     private final TipRouting routing;
     private final AuditLog audit;
     private final IntakeSettings intake;
 
-    ReporterConversation(Clock clock, FollowupSettings settings, TipEncryption encryption, TipRouting routing, AuditLog audit,
+    ReporterConversation(Clock clock, FollowupSettings settings, TipConversation conversation, TipRouting routing, AuditLog audit,
             IntakeSettings intake) {
         this.clock = clock;
         this.settings = settings;
-        this.encryption = encryption;
+        this.conversation = conversation;
         this.routing = routing;
         this.audit = audit;
         this.intake = intake;
@@ -51,10 +48,13 @@ class ReporterConversation {
 
     @Transactional
     FollowupView view(UUID tipId) {
-        Tip tip = tipOf(tipId);
-        var messages = TipMessage.<TipMessage>list("tipId = ?1 order by createdAt, id", tip.id).stream()
-                .map(m -> new FollowupView.Message("TO_REPORTER".equals(m.direction) ? "staff" : "you",
-                        m.createdAt.truncatedTo(ChronoUnit.HOURS), open(tip, m)))
+        return view(tipOf(tipId));
+    }
+
+    private FollowupView view(Tip tip) {
+        var messages = conversation.of(tip.id).stream()
+                .map(m -> new FollowupView.Message(TipMessage.TO_REPORTER.equals(m.direction) ? "staff" : "you",
+                        m.createdAt.truncatedTo(ChronoUnit.HOURS), conversation.text(m)))
                 .toList();
         FollowupView.ClosingNoteView closingNote = tip.closingNote == null ? null
                 : new FollowupView.ClosingNoteView(tip.closingNote, ClosingNote.valueOf(tip.closingNote).text());
@@ -62,32 +62,29 @@ class ReporterConversation {
                 LocalDate.ofInstant(tip.submittedAt, intake.timeZone()), messages, closingNote, canReply(tip));
     }
 
-    /** Adds the reporter's message and tells the tip's recipients (without its content) that there is one. */
+    /**
+     * Adds the reporter's message and tells the tip's recipients (without its content) that there is one;
+     * answers the view with the message in it.
+     */
     @Transactional
-    void addMessage(UUID tipId, String text) {
+    FollowupView addMessage(UUID tipId, String text) {
         Tip tip = tipOf(tipId);
         if (!canReply(tip)) {
             throw new ConversationClosedException();
         }
         Instant now = clock.instant();
-        List<TipMessage> lastHour = TipMessage.list("tipId = ?1 and direction = 'FROM_REPORTER' and createdAt > ?2 "
-                + "order by createdAt desc", tip.id, now.minus(HOUR));
+        List<TipMessage> lastHour = TipMessage.list("tipId = ?1 and direction = ?2 and createdAt > ?3 order by createdAt desc",
+                tip.id, TipMessage.FROM_REPORTER, now.minus(HOUR));
         if (lastHour.size() >= settings.maxMessagesPerHour()) {
             // Room again once the oldest message that counts is an hour old.
             Instant oldestCounted = lastHour.get(settings.maxMessagesPerHour() - 1).createdAt;
             throw new TooManyMessagesException(Duration.between(now, oldestCounted.plus(HOUR)).toSeconds() + 1);
         }
-        TipMessage message = new TipMessage();
-        message.id = UUID.randomUUID();
-        message.tipId = tip.id;
-        message.direction = "FROM_REPORTER";
-        message.createdAt = now;
-        message.body = encryption.sealForTip(new RecordRef(tip.id, RecordKind.MESSAGE, message.id.toString()),
-                text.getBytes(StandardCharsets.UTF_8));
-        message.persist();
+        conversation.add(tip, TipMessage.FROM_REPORTER, null, now, text);
         TipEvent.record(tip.id, now, "MESSAGE_FROM_REPORTER", REPORTER, null);
         audit.append(REPORTER, "TIP_MESSAGE_FROM_REPORTER", tip.id, null);
         routing.notifyReporterMessage(tip);
+        return view(tip);
     }
 
     /** Open, or closed less than the reply window ago. */
@@ -102,11 +99,6 @@ class ReporterConversation {
             throw new ReporterTokenInvalidException();
         }
         return tip;
-    }
-
-    private String open(Tip tip, TipMessage message) {
-        return new String(encryption.openForTip(new RecordRef(tip.id, RecordKind.MESSAGE, message.id.toString()), message.body),
-                StandardCharsets.UTF_8);
     }
 
     static String coarseStatus(String status) {
