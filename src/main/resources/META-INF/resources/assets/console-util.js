@@ -1,6 +1,7 @@
 // Small helpers of the staff console: times, labels and error texts. Nothing here touches the DOM beyond
 // building elements with textContent (tip content is attacker-controlled: never innerHTML).
 import { element } from './api.js';
+import { closingNoteTexts } from './i18n.js';
 
 const EXACT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'long' });
 
@@ -48,13 +49,8 @@ export const OUTCOME_TEXT = {
   INSUFFICIENT_INFO: 'Insufficient information',
 };
 
-// The reporter-facing texts of org.tipline.casework.ClosingNote.
-export const CLOSING_NOTE_TEXT = {
-  TRUSTED_ADULT_FOLLOWING_UP: 'Thank you — a trusted adult is following up.',
-  LOOKED_INTO: 'Thank you — this has been looked into.',
-  PASSED_ON: 'Thank you — this was passed on to the people who can help.',
-  NEED_MORE_DETAILS: 'Thank you — we could not act on this without more details. You can send a new tip any time.',
-};
+// The reporter-facing texts of the closing notes, in English: staff see what an English-speaking reporter reads.
+export const CLOSING_NOTE_TEXT = closingNoteTexts('en');
 
 /** The closing note the server picks when none is given (CaseLifecycle.defaultNote). */
 export function defaultClosingNote(outcome) {

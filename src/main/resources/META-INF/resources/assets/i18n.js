@@ -156,6 +156,13 @@ const TEXTS = {
   },
 };
 
+const CLOSING_NOTES = ['TRUSTED_ADULT_FOLLOWING_UP', 'LOOKED_INTO', 'PASSED_ON', 'NEED_MORE_DETAILS'];
+
+/** What the reporter reads for each closing note (org.tipline.casework.ClosingNote), in one language. */
+export function closingNoteTexts(lang) {
+  return Object.fromEntries(CLOSING_NOTES.map(code => [code, TEXTS[lang][`note.${code}`]]));
+}
+
 let current = 'en';
 const listeners = [];
 
