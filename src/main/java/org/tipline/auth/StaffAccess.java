@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.tipline.directory.ServedSchools;
 import org.tipline.directory.StaffRole;
 
 /**
@@ -20,18 +21,20 @@ import org.tipline.directory.StaffRole;
  * scope), read in one SQL statement with no transaction around it.
  *
  * <p>Plain JDBC on purpose: this runs before every staff request, where it replaces a JTA transaction
- * around two entity queries with one round trip (see QueueBenchmark). The scope
- * follows DESIGN 1: SROs and counselors their assigned schools, coordinators every school of their
- * district, other roles none (analysts see everything by role, admins no tips).
+ * around two entity queries with one round trip (see QueueBenchmark). The scope is
+ * the directory's {@link ServedSchools} (analysts see everything by role, admins no tips).
  */
 @ApplicationScoped
-class StaffAccess {
+public class StaffAccess {
 
-    /** Also run bare by QueueBenchmark, which must keep a copy equal to it. */
-    static final String SELECT = "select s.id, s.role, s.enabled, s.tokens_not_before, "
-            + "case when s.role in ('SRO', 'COUNSELOR') then array(select a.school_id from assignment a where a.staff_id = s.id) "
-            + "when s.role = 'COORDINATOR' then array(select c.id from school c where c.district_id = s.district_id) "
-            + "else '{}'::uuid[] end from staff s where ";
+    /**
+     * Account, role and scope in one statement; the account's key is appended (see {@link #BY_ID}). Who serves
+     * which school is the directory's definition ({@link ServedSchools#OF_STAFF_ROW}).
+     */
+    private static final String SELECT = "select s.id, s.role, s.enabled, s.tokens_not_before, " + ServedSchools.OF_STAFF_ROW
+            + " from staff s where ";
+    /** The token check's statement, one parameter: the staff id. Public so that QueueBenchmark runs it bare. */
+    public static final String BY_ID = SELECT + "s.id = ?";
 
     private final DataSource database;
 
@@ -49,7 +52,7 @@ class StaffAccess {
     }
 
     Optional<Account> byId(UUID id) {
-        return find(SELECT + "s.id = ?", id);
+        return find(BY_ID, id);
     }
 
     /** Case-insensitive, like the unique index {@code staff_email_unique} on {@code lower(email)}. */

@@ -3,7 +3,6 @@ package org.tipline.auth;
 import java.util.Set;
 import java.util.UUID;
 import org.tipline.directory.StaffRole;
-import org.tipline.intake.Tip;
 
 /**
  * Which tips a staff member may see (DESIGN 1): SROs and counselors their assigned schools,
@@ -15,7 +14,8 @@ public record StaffScope(UUID staffId, StaffRole role, Set<UUID> schoolIds) {
         return role == StaffRole.ANALYST;
     }
 
-    public boolean covers(Tip tip) {
-        return seesEverything() || (tip.schoolId != null && schoolIds.contains(tip.schoolId));
+    /** Whether a tip of this school (null: no school given) is in scope. */
+    public boolean covers(UUID schoolId) {
+        return seesEverything() || (schoolId != null && schoolIds.contains(schoolId));
     }
 }

@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tipline.tip.Outcome;
+import org.tipline.tip.ClosingNote;
 
 /** The bodies of the case-work requests. */
 final class CaseRequests {

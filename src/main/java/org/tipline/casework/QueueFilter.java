@@ -1,24 +1,23 @@
 package org.tipline.casework;
 
+import java.util.Arrays;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.tipline.directory.Category;
 import org.tipline.platform.InvalidParameterException;
 import org.tipline.platform.Parameters;
+import org.tipline.tip.TipStatus;
+import org.tipline.tip.Urgency;
 
 /** The queue's filters and paging, parsed and checked (a bad value is a 400 that names it). */
-record QueueFilter(Optional<String> status, Optional<String> urgency, Optional<UUID> school, Optional<String> category,
+public record QueueFilter(Optional<TipStatus> status, Optional<Urgency> urgency, Optional<UUID> school, Optional<String> category,
         boolean overdueOnly, int page, int size) {
 
-    private static final Set<String> STATUSES = Set.of("NEW", "ACKNOWLEDGED", "IN_PROGRESS", "CLOSED");
-    private static final Set<String> URGENCIES = Set.of("LIFE_SAFETY", "STANDARD");
-
-    static QueueFilter parse(String status, String urgency, String school, String category, String overdue, String page,
+    public static QueueFilter parse(String status, String urgency, String school, String category, String overdue, String page,
             String size) {
         return new QueueFilter(
-                oneOf("status", status, STATUSES),
-                oneOf("urgency", urgency, URGENCIES),
+                oneOf("status", status, TipStatus.class),
+                oneOf("urgency", urgency, Urgency.class),
                 Parameters.optionalUuid("school", school),
                 Optional.ofNullable(category).filter(c -> !c.isEmpty()).map(c -> {
                     if (!Category.isKnown(c)) {
@@ -31,13 +30,16 @@ record QueueFilter(Optional<String> status, Optional<String> urgency, Optional<U
                 Parameters.number("size", size, 25, 1, 100));
     }
 
-    private static Optional<String> oneOf(String name, String value, Set<String> allowed) {
+    private static <E extends Enum<E>> Optional<E> oneOf(String name, String value, Class<E> type) {
         if (value == null || value.isEmpty()) {
             return Optional.empty();
         }
-        if (!allowed.contains(value)) {
-            throw new InvalidParameterException(name, "one of " + String.join(", ", allowed.stream().sorted().toList()));
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return Optional.of(constant);
+            }
         }
-        return Optional.of(value);
+        throw new InvalidParameterException(name,
+                "one of " + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).sorted().toList()));
     }
 }

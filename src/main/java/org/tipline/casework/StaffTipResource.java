@@ -24,6 +24,7 @@ import org.tipline.auth.CurrentStaff;
 import org.tipline.auth.StaffScope;
 import org.tipline.platform.Parameters;
 import org.tipline.platform.Problem;
+import org.tipline.tip.Outcome;
 
 /** The triage queue and case work of SROs, counselors, coordinators and analysts, within their scope. */
 @Path("/api/v1/staff")

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.tipline.auth.StaffScope;
@@ -28,12 +29,27 @@ import org.tipline.platform.Where;
 @ApplicationScoped
 public class TipQueue {
 
-    /** The page's columns; the statement is also run bare by QueueBenchmark, which keeps a copy of it. */
-    static final String SELECT = "select t.id, t.reference, t.school_id, s.name, t.category, t.urgency, t.status, "
+    private static final String SELECT = "select t.id, t.reference, t.school_id, s.name, t.category, t.urgency, t.status, "
             + "t.submitted_at, t.ack_deadline, t.acknowledged_at, (select count(*) from tip_message m where m.tip_id = t.id "
             + "and m.direction = 'FROM_REPORTER' and m.read_at is null) from tip t left join school s on s.id = t.school_id where ";
-    static final String ORDER = " order by case when t.urgency = 'LIFE_SAFETY' then 0 else 1 end, t.submitted_at, t.id "
+    private static final String ORDER = " order by case when t.urgency = 'LIFE_SAFETY' then 0 else 1 end, t.submitted_at, t.id "
             + "offset ? limit ?";
+
+    /**
+     * The two statements of a queue page and the values of their conditions. The page statement takes two more
+     * parameters after them, offset and limit.
+     */
+    public record Statements(String page, String count, List<Object> values) {
+
+        /** Binds the conditions' values to either statement; returns the index of the next parameter. */
+        public int bind(PreparedStatement statement) throws SQLException {
+            int index = 1;
+            for (Object value : values) {
+                statement.setObject(index++, value);
+            }
+            return index;
+        }
+    }
 
     private final Clock clock;
     private final DataSource database;
@@ -45,40 +61,53 @@ public class TipQueue {
 
     public QueuePage page(StaffScope scope, QueueFilter filter) {
         Instant now = clock.instant();
-        Where where = new Where();
-        if (!scope.seesEverything()) {
-            if (scope.schoolIds().isEmpty()) {
-                return new QueuePage(List.of(), filter.page(), filter.size(), 0);
-            }
-            where.and("t.school_id in (:scope)", "scope", List.copyOf(scope.schoolIds()));
+        Optional<Statements> statements = statements(scope, filter, now);
+        if (statements.isEmpty()) {
+            return new QueuePage(List.of(), filter.page(), filter.size(), 0);
         }
-        if (filter.status().isEmpty()) {
-            where.and("t.status <> 'CLOSED'");
-        }
-        where.andIf(filter.status(), "t.status = :status", "status")
-                .andIf(filter.urgency(), "t.urgency = :urgency", "urgency")
-                .andIf(filter.school(), "t.school_id = :school", "school")
-                .andIf(filter.category(), "t.category = :category", "category");
-        if (filter.overdueOnly()) {
-            where.and("t.acknowledged_at is null and t.ack_deadline < :now", "now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-        }
-        Where.Positional condition = where.positional();
         long first = (long) filter.page() * filter.size();
         try (Connection connection = database.getConnection()) {
-            List<QueueItem> items = items(connection, condition, first, filter.size(), now);
+            List<QueueItem> items = items(connection, statements.get(), first, filter.size(), now);
             // A page that is neither full nor past the end is the last one: it tells the total without a count.
             boolean lastPage = items.size() < filter.size() && (!items.isEmpty() || filter.page() == 0);
-            long total = lastPage ? first + items.size() : count(connection, condition);
+            long total = lastPage ? first + items.size() : count(connection, statements.get());
             return new QueuePage(items, filter.page(), filter.size(), total);
         } catch (SQLException e) {
             throw new IllegalStateException("The queue could not be read", e);
         }
     }
 
-    private static List<QueueItem> items(Connection connection, Where.Positional condition, long offset, int limit, Instant now)
+    /**
+     * The statements the queue runs for this scope and filter; empty when the scope has no school. Public so
+     * that QueueBenchmark runs exactly these, bare over JDBC.
+     */
+    public static Optional<Statements> statements(StaffScope scope, QueueFilter filter, Instant now) {
+        Where where = new Where();
+        if (!scope.seesEverything()) {
+            if (scope.schoolIds().isEmpty()) {
+                return Optional.empty();
+            }
+            where.and("t.school_id in (:scope)", "scope", List.copyOf(scope.schoolIds()));
+        }
+        if (filter.status().isEmpty()) {
+            where.and("t.status <> 'CLOSED'");
+        }
+        where.andIf(filter.status().map(Enum::name), "t.status = :status", "status")
+                .andIf(filter.urgency().map(Enum::name), "t.urgency = :urgency", "urgency")
+                .andIf(filter.school(), "t.school_id = :school", "school")
+                .andIf(filter.category(), "t.category = :category", "category");
+        if (filter.overdueOnly()) {
+            where.and("t.acknowledged_at is null and t.ack_deadline < :now", "now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        }
+        Where.Positional condition = where.positional();
+        return Optional.of(new Statements(SELECT + condition.sql() + ORDER, "select count(*) from tip t where " + condition.sql(),
+                condition.values()));
+    }
+
+    private static List<QueueItem> items(Connection connection, Statements statements, long offset, int limit, Instant now)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(SELECT + condition.sql() + ORDER)) {
-            int next = bind(statement, condition);
+        try (PreparedStatement statement = connection.prepareStatement(statements.page())) {
+            int next = statements.bind(statement);
             statement.setLong(next, offset);
             statement.setInt(next + 1, limit);
             List<QueueItem> items = new ArrayList<>(limit);
@@ -91,9 +120,9 @@ public class TipQueue {
         }
     }
 
-    private static long count(Connection connection, Where.Positional condition) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select count(*) from tip t where " + condition.sql())) {
-            bind(statement, condition);
+    private static long count(Connection connection, Statements statements) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(statements.count())) {
+            statements.bind(statement);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 return row.getLong(1);
@@ -101,14 +130,6 @@ public class TipQueue {
         }
     }
 
-    /** Binds the filter's values; returns the index of the next parameter. */
-    private static int bind(PreparedStatement statement, Where.Positional condition) throws SQLException {
-        int index = 1;
-        for (Object value : condition.values()) {
-            statement.setObject(index++, value);
-        }
-        return index;
-    }
 
     private static QueueItem item(ResultSet row, Instant now) throws SQLException {
         Instant submittedAt = row.getObject(8, OffsetDateTime.class).toInstant();

@@ -10,7 +10,7 @@ import java.time.LocalTime;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.tipline.auth.PasswordHasher;
+import org.tipline.crypto.PasswordHasher;
 
 /**
  * Loads the demo district of DESIGN 9 for dev mode and tests: Natrona County School District, its

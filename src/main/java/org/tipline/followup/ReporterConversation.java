@@ -6,16 +6,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.tipline.audit.AuditLog;
-import org.tipline.casework.ClosingNote;
-import org.tipline.casework.TipConversation;
-import org.tipline.casework.TipMessage;
-import org.tipline.intake.IntakeSettings;
-import org.tipline.intake.Tip;
-import org.tipline.intake.TipEvent;
+import org.tipline.tip.ClosingNote;
+import org.tipline.tip.TipConversation;
+import org.tipline.tip.TipMessage;
+import org.tipline.directory.DirectorySettings;
+import org.tipline.tip.Tip;
+import org.tipline.tip.TipHistory;
+import org.tipline.tip.MessageDirection;
 import org.tipline.routing.TipRouting;
 
 /**
@@ -26,24 +27,23 @@ import org.tipline.routing.TipRouting;
 @ApplicationScoped
 class ReporterConversation {
 
-    static final String REPORTER = "reporter";
     private static final Duration HOUR = Duration.ofHours(1);
 
     private final Clock clock;
     private final FollowupSettings settings;
     private final TipConversation conversation;
     private final TipRouting routing;
-    private final AuditLog audit;
-    private final IntakeSettings intake;
+    private final TipHistory history;
+    private final ZoneId timeZone;
 
-    ReporterConversation(Clock clock, FollowupSettings settings, TipConversation conversation, TipRouting routing, AuditLog audit,
-            IntakeSettings intake) {
+    ReporterConversation(Clock clock, FollowupSettings settings, TipConversation conversation, TipRouting routing,
+            TipHistory history, DirectorySettings directory) {
         this.clock = clock;
         this.settings = settings;
         this.conversation = conversation;
         this.routing = routing;
-        this.audit = audit;
-        this.intake = intake;
+        this.history = history;
+        this.timeZone = directory.timeZone();
     }
 
     @Transactional
@@ -52,14 +52,14 @@ class ReporterConversation {
     }
 
     private FollowupView view(Tip tip) {
-        var messages = conversation.of(tip.id).stream()
-                .map(m -> new FollowupView.Message(TipMessage.TO_REPORTER.equals(m.direction) ? "staff" : "you",
+        var messages = conversation.of(tip.id()).stream()
+                .map(m -> new FollowupView.Message(m.direction == MessageDirection.TO_REPORTER ? "staff" : "you",
                         m.createdAt.truncatedTo(ChronoUnit.HOURS), conversation.text(m)))
                 .toList();
-        FollowupView.ClosingNoteView closingNote = tip.closingNote == null ? null
-                : new FollowupView.ClosingNoteView(tip.closingNote, ClosingNote.valueOf(tip.closingNote).text());
-        return new FollowupView(tip.reference, coarseStatus(tip.status),
-                LocalDate.ofInstant(tip.submittedAt, intake.timeZone()), messages, closingNote, canReply(tip));
+        ClosingNote note = tip.closingNote();
+        FollowupView.ClosingNoteView closingNote = note == null ? null : new FollowupView.ClosingNoteView(note.name(), note.text());
+        return new FollowupView(tip.reference(), tip.status().reporterStatus(), LocalDate.ofInstant(tip.submittedAt(), timeZone),
+                messages, closingNote, canReply(tip));
     }
 
     /**
@@ -73,39 +73,26 @@ class ReporterConversation {
             throw new ConversationClosedException();
         }
         Instant now = clock.instant();
-        List<TipMessage> lastHour = TipMessage.list("tipId = ?1 and direction = ?2 and createdAt > ?3 order by createdAt desc",
-                tip.id, TipMessage.FROM_REPORTER, now.minus(HOUR));
+        List<TipMessage> lastHour = TipMessage.fromReporterSince(tip.id(), now.minus(HOUR));
         if (lastHour.size() >= settings.maxMessagesPerHour()) {
             // Room again once the oldest message that counts is an hour old.
             Instant oldestCounted = lastHour.get(settings.maxMessagesPerHour() - 1).createdAt;
             throw new TooManyMessagesException(Duration.between(now, oldestCounted.plus(HOUR)).toSeconds() + 1);
         }
-        conversation.add(tip, TipMessage.FROM_REPORTER, null, now, text);
-        TipEvent.record(tip.id, now, "MESSAGE_FROM_REPORTER", REPORTER, null);
-        audit.append(REPORTER, "TIP_MESSAGE_FROM_REPORTER", tip.id, null);
+        conversation.add(tip, MessageDirection.FROM_REPORTER, null, now, text);
+        history.step(tip, "MESSAGE_FROM_REPORTER", TipHistory.REPORTER, null);
         routing.notifyReporterMessage(tip);
         return view(tip);
     }
 
     /** Open, or closed less than the reply window ago. */
     private boolean canReply(Tip tip) {
-        return tip.closedAt == null || clock.instant().isBefore(tip.closedAt.plus(settings.replyWindowAfterClose()));
+        return tip.acceptsReporterMessages(clock.instant(), settings.replyWindowAfterClose());
     }
 
     /** A token can outlive its tip (retention deletes tips): then it is simply no longer valid. */
     private static Tip tipOf(UUID tipId) {
-        Tip tip = Tip.findById(tipId);
-        if (tip == null) {
-            throw new ReporterTokenInvalidException();
-        }
-        return tip;
+        return Tip.byId(tipId).orElseThrow(ReporterTokenInvalidException::new);
     }
 
-    static String coarseStatus(String status) {
-        return switch (status) {
-            case "NEW" -> "received";
-            case "CLOSED" -> "closed";
-            default -> "being-looked-into";
-        };
-    }
 }

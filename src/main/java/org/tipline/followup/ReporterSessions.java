@@ -1,12 +1,12 @@
 package org.tipline.followup;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
 import org.tipline.crypto.CaseCode;
 import org.tipline.crypto.CaseCodeHasher;
+import org.tipline.tip.Tip;
 
 /**
  * Exchanges a case code for a reporter token. Wrong, unknown and malformed codes take the same path and
@@ -33,9 +33,7 @@ class ReporterSessions {
         try {
             // Hashed outside any transaction: no database connection is held while Argon2id runs.
             byte[] hash = hasher.hash(CaseCode.parse(caseCode).orElseGet(CaseCode::generate));
-            tipId = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager()
-                    .createQuery("select t.id from Tip t where t.caseCodeHash = :hash", UUID.class)
-                    .setParameter("hash", hash).getResultStream().findFirst());
+            tipId = QuarkusTransaction.requiringNew().call(() -> Tip.idByCaseCodeHash(hash));
             outcome = tipId.isPresent() ? SessionThrottle.Outcome.RECOGNIZED : SessionThrottle.Outcome.WRONG;
         } finally {
             throttle.finish(clientAddress, outcome);

@@ -8,12 +8,19 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 import org.tipline.crypto.CaseCode;
 import org.tipline.crypto.RecordRef;
 import org.tipline.crypto.TipEncryption;
 import org.tipline.crypto.TipKey;
+import org.tipline.directory.Category;
+import org.tipline.directory.DirectorySettings;
+import org.tipline.tip.TipHistory;
+import org.tipline.tip.Tip;
+import org.tipline.tip.TipSubmitted;
+import org.tipline.tip.TipBody;
 
 /**
  * Stores a validated tip, encrypted, in one transaction together with what {@link TipSubmitted} observers
@@ -25,18 +32,20 @@ class TipRecorder {
     private final TipEncryption encryption;
     private final ReferenceNumbers references;
     private final IdempotentIntake idempotency;
-    private final IntakeSettings settings;
+    private final ZoneId timeZone;
+    private final TipHistory history;
     private final ObjectMapper json;
     private final Clock clock;
     private final Event<TipSubmitted> submitted;
 
     TipRecorder(TipEncryption encryption, ReferenceNumbers references, IdempotentIntake idempotency,
-            IntakeSettings settings, ObjectMapper json, Clock clock, Event<TipSubmitted> submitted) {
+            DirectorySettings directory, TipHistory history, ObjectMapper json, Clock clock, Event<TipSubmitted> submitted) {
         this.submitted = submitted;
         this.encryption = encryption;
         this.references = references;
         this.idempotency = idempotency;
-        this.settings = settings;
+        this.timeZone = directory.timeZone();
+        this.history = history;
         this.json = json;
         this.clock = clock;
     }
@@ -45,32 +54,30 @@ class TipRecorder {
     TipReceipt record(TipSubmission submission, CaseCode code, byte[] caseCodeHash,
             Optional<IdempotentIntake.Request> idempotencyRequest) {
         Instant now = clock.instant();
-        LocalDate day = LocalDate.ofInstant(now, settings.timeZone());
+        LocalDate day = LocalDate.ofInstant(now, timeZone);
         UUID tipId = UUID.randomUUID();
         TipEncryption.NewDataKey key = encryption.newDataKey(tipId);
         try {
-            Tip tip = new Tip();
-            tip.id = tipId;
-            tip.reference = references.next(day.getYear());
-            tip.schoolId = submission.schoolId();
-            tip.category = submission.category();
-            tip.happeningNow = submission.happeningNow();
-            tip.status = "NEW";
-            tip.submittedAt = now;
-            tip.caseCodeHash = caseCodeHash;
-            tip.body = encryption.seal(key.dataKey(), RecordRef.tipBody(tipId), serialize(TipBody.of(submission)));
-            TipEvent.record(tipId, now, "SUBMITTED", "reporter", null);
+            Tip tip = Tip.submitted(tipId, references.next(day.getYear()), submission.schoolId(),
+                    Category.valueOf(submission.category()), submission.happeningNow(), now, caseCodeHash,
+                    encryption.seal(key.dataKey(), RecordRef.tipBody(tipId), serialize(body(submission))));
+            history.event(tipId, "SUBMITTED", TipHistory.REPORTER, null);
             // Before persist: observers set the urgency and deadline, which the insert must carry.
             submitted.fire(new TipSubmitted(tip));
             tip.persist();
             TipKey.of(tipId, key.wrapped(), now).persist();
 
-            TipReceipt receipt = new TipReceipt(code.display(), tip.reference, day);
+            TipReceipt receipt = new TipReceipt(code.display(), tip.reference(), day);
             idempotencyRequest.ifPresent(request -> idempotency.remember(request, tipId, key.dataKey(), receipt, now));
             return receipt;
         } finally {
             key.dataKey().destroy();
         }
+    }
+
+    private static TipBody body(TipSubmission submission) {
+        return new TipBody(submission.description(), submission.location(), submission.when(), submission.peopleInvolved(),
+                submission.reporterContact(), submission.language());
     }
 
     private byte[] serialize(TipBody body) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.tipline.directory.District;
+import org.tipline.tip.Urgency;
 
 /**
  * Acknowledgement deadlines (DESIGN 4): minutes for life-safety tips; the end of the district's next

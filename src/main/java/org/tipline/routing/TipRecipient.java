@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A recipient of a tip, stored with the tip in its transaction. */
@@ -52,5 +53,15 @@ public class TipRecipient extends PanacheEntityBase {
         row.lead = recipient.lead();
         row.createdAt = now;
         return row;
+    }
+
+    /** The tip's current recipients. */
+    public static List<TipRecipient> ofTip(UUID tipId) {
+        return list("tipId", tipId);
+    }
+
+    /** The tip is routed again: its old recipients no longer get it. */
+    static void deleteForTip(UUID tipId) {
+        delete("tipId", tipId);
     }
 }

@@ -11,6 +11,7 @@ import org.tipline.directory.Category;
 import org.tipline.directory.School;
 import org.tipline.directory.Staff;
 import org.tipline.directory.StaffRole;
+import org.tipline.tip.Urgency;
 
 /**
  * Decides who receives a tip (DESIGN 4): the school's SROs and counselors, with fallbacks for vacancies

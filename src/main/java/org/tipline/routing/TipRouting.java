@@ -8,15 +8,16 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.tipline.directory.Category;
+import org.tipline.directory.DirectorySettings;
 import org.tipline.directory.School;
-import org.tipline.intake.Tip;
-import org.tipline.intake.TipEvent;
-import org.tipline.intake.TipSubmitted;
+import org.tipline.tip.Tip;
+import org.tipline.tip.TipHistory;
+import org.tipline.tip.TipSubmitted;
 import org.tipline.notify.Notification;
 import org.tipline.notify.NotificationKind;
 import org.tipline.notify.NotifySettings;
 import org.tipline.notify.Outbox;
+import org.tipline.tip.Urgency;
 
 /**
  * Applies routing to a tip inside its transaction: urgency and deadline at submission, the recipients,
@@ -31,70 +32,68 @@ public class TipRouting {
     private final Outbox outbox;
     private final NotifySettings notifySettings;
     private final ZoneId deskZone;
+    private final TipHistory history;
     private final Clock clock;
 
     TipRouting(TipRouter router, Deadlines deadlines, Outbox outbox, NotifySettings notifySettings,
-            org.tipline.intake.IntakeSettings intakeSettings, Clock clock) {
+            DirectorySettings directory, TipHistory history, Clock clock) {
         this.router = router;
         this.deadlines = deadlines;
         this.outbox = outbox;
         this.notifySettings = notifySettings;
-        this.deskZone = intakeSettings.timeZone();
+        this.deskZone = directory.timeZone();
+        this.history = history;
         this.clock = clock;
     }
 
     void onSubmitted(@Observes TipSubmitted event) {
         Tip tip = event.tip();
-        School school = school(tip.schoolId);
-        Urgency urgency = Urgency.of(Category.valueOf(tip.category), tip.happeningNow);
-        tip.urgency = urgency.name();
-        tip.ackDeadline = deadlines.acknowledgeBy(urgency, school == null ? null : school.district, tip.submittedAt);
-        tip.nextEscalationAt = tip.ackDeadline;
-        route(tip, school, NotificationKind.NEW_TIP, "ROUTED", "system");
+        School school = school(tip.schoolId());
+        Urgency urgency = Urgency.of(tip.category(), tip.happeningNow());
+        tip.route(urgency, deadlines.acknowledgeBy(urgency, school == null ? null : school.district, tip.submittedAt()));
+        route(tip, school, NotificationKind.NEW_TIP, "ROUTED", TipHistory.SYSTEM);
     }
 
     /** Moves a tip to another school (or to none): new recipients, notified; the old ones no longer get it. */
     public void reassign(Tip tip, UUID schoolId, String actor) {
         School school = school(schoolId);
-        TipRecipient.delete("tipId", tip.id);
-        tip.schoolId = schoolId;
+        TipRecipient.deleteForTip(tip.id());
+        tip.moveTo(schoolId);
         route(tip, school, NotificationKind.REASSIGNED, "REASSIGNED", actor);
     }
 
     /** Notifies the escalation targets of an overdue tip and schedules the next round. */
     public void escalate(Tip tip) {
-        School school = school(tip.schoolId);
-        Instant now = clock.instant();
+        School school = school(tip.schoolId());
         List<Recipient> targets = router.escalationTargets(school);
         Notification notification = notification(tip, school, NotificationKind.ESCALATION);
-        targets.forEach(target -> outbox.enqueue(tip.id, target.email(), notification));
-        TipEvent.record(tip.id, now, "ESCALATED", "system", describe(targets));
-        tip.nextEscalationAt = now.plus(router.escalationRepeat());
+        targets.forEach(target -> outbox.enqueue(tip.id(), target.email(), notification));
+        history.event(tip.id(), "ESCALATED", TipHistory.SYSTEM, describe(targets));
+        tip.escalated(clock.instant().plus(router.escalationRepeat()));
     }
 
     /** Tells the tip's current recipients that the reporter wrote; the mail carries no content. */
     public void notifyReporterMessage(Tip tip) {
-        Notification notification = notification(tip, school(tip.schoolId), NotificationKind.REPORTER_MESSAGE);
-        TipRecipient.<TipRecipient>list("tipId", tip.id).forEach(r -> outbox.enqueue(tip.id, r.email, notification));
+        Notification notification = notification(tip, school(tip.schoolId()), NotificationKind.REPORTER_MESSAGE);
+        TipRecipient.ofTip(tip.id()).forEach(r -> outbox.enqueue(tip.id(), r.email, notification));
     }
 
     private void route(Tip tip, School school, NotificationKind kind, String eventKind, String actor) {
         Instant now = clock.instant();
-        List<Recipient> recipients = router.recipients(school, Category.valueOf(tip.category), Urgency.valueOf(tip.urgency));
+        List<Recipient> recipients = router.recipients(school, tip.category(), tip.urgency());
         Notification notification = notification(tip, school, kind);
         for (Recipient recipient : recipients) {
-            TipRecipient.of(tip.id, recipient, now).persist();
-            outbox.enqueue(tip.id, recipient.email(), notification);
+            TipRecipient.of(tip.id(), recipient, now).persist();
+            outbox.enqueue(tip.id(), recipient.email(), notification);
         }
-        TipEvent.record(tip.id, now, eventKind, actor, describe(recipients));
+        history.event(tip.id(), eventKind, actor, describe(recipients));
     }
 
     private Notification notification(Tip tip, School school, NotificationKind kind) {
-        Category category = Category.valueOf(tip.category);
         ZoneId zone = school == null ? deskZone : ZoneId.of(school.district.timeZone);
-        return new Notification(kind, tip.reference, school == null ? "no school given" : school.name,
-                category.englishLabel(), tip.urgency, tip.ackDeadline, zone.getId(),
-                notifySettings.consoleBaseUrl() + "/tips/" + tip.id);
+        return new Notification(kind, tip.reference(), school == null ? "no school given" : school.name,
+                tip.category().englishLabel(), tip.urgency().name(), tip.ackDeadline(), zone.getId(),
+                notifySettings.consoleBaseUrl() + "/tips/" + tip.id());
     }
 
     private static String describe(List<Recipient> recipients) {

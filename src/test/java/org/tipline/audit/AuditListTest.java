@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.tipline.directory.District;
 import org.tipline.directory.School;
-import org.tipline.intake.Tip;
+import org.tipline.tip.Tip;
 import org.tipline.support.DirectoryFixtures;
 import org.tipline.support.StaffTokens;
 
@@ -26,7 +26,7 @@ class AuditListTest {
         String reference = given().contentType("application/json")
                 .body(Map.of("schoolId", schoolId, "category", "OTHER", "description", "Audit listing test tip.", "happeningNow", false))
                 .post("/api/v1/tips").then().statusCode(201).extract().path("reference");
-        return QuarkusTransaction.requiringNew().call(() -> Tip.<Tip>find("reference", reference).singleResult().id.toString());
+        return QuarkusTransaction.requiringNew().call(() -> Tip.<Tip>find("reference", reference).singleResult().id().toString());
     }
 
     private static List<String> tipIds(String token, String query) {

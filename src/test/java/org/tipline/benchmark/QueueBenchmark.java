@@ -16,6 +16,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.tipline.auth.StaffAccess;
+import org.tipline.auth.StaffScope;
+import org.tipline.casework.QueueFilter;
+import org.tipline.casework.TipQueue;
+import org.tipline.directory.StaffRole;
 
 /**
  * Queue benchmark (issue 5): seeds 1,000,000 tips across 50 schools, then measures the first page of
@@ -29,22 +34,6 @@ public final class QueueBenchmark {
     private static final int SCHOOLS = 50;
     private static final int REQUESTS = 1_000;
     private static final int WARM_UP = 5_000;
-
-    /**
-     * The statements the service runs for a first page: the token check's account and scope lookup
-     * (StaffAccess.SELECT, by id), then the page and its count (TipQueue.SELECT and ORDER). None runs in a
-     * transaction, in the service or here. The count is left out by the service only on a last page.
-     */
-    private static final String ACCOUNT_SQL = "select s.id, s.role, s.enabled, s.tokens_not_before, "
-            + "case when s.role in ('SRO', 'COUNSELOR') then array(select a.school_id from assignment a where a.staff_id = s.id) "
-            + "when s.role = 'COORDINATOR' then array(select c.id from school c where c.district_id = s.district_id) "
-            + "else '{}'::uuid[] end from staff s where s.id = ?";
-    private static final String PAGE_SQL = "select t.id, t.reference, t.school_id, s.name, t.category, t.urgency, t.status, "
-            + "t.submitted_at, t.ack_deadline, t.acknowledged_at, (select count(*) from tip_message m where m.tip_id = t.id "
-            + "and m.direction = 'FROM_REPORTER' and m.read_at is null) from tip t left join school s on s.id = t.school_id "
-            + "where 1 = 1 and t.school_id in (?) and t.status <> 'CLOSED' "
-            + "order by case when t.urgency = 'LIFE_SAFETY' then 0 else 1 end, t.submitted_at, t.id offset ? limit ?";
-    private static final String COUNT_SQL = "select count(*) from tip t where 1 = 1 and t.school_id in (?) and t.status <> 'CLOSED'";
 
     private QueueBenchmark() {
     }
@@ -78,7 +67,7 @@ public final class QueueBenchmark {
                     + "(worker thread, no database) p50 %.1f ms, p99 %.1f ms; GET /api/v1/staff/me (token check) p50 %.1f ms, "
                     + "p99 %.1f ms%n", percentile(floor, 0.50), percentile(floor, 0.99), percentile(worker, 0.50),
                     percentile(worker, 0.99), percentile(tokenCheck, 0.50), percentile(tokenCheck, 0.99));
-            explain(app, seeded.schoolId);
+            explain(app, seeded);
         }
         System.exit(0);
     }
@@ -138,15 +127,16 @@ public final class QueueBenchmark {
 
     private static List<Long> bareQueries(BenchmarkApp app, Seeded seeded) throws Exception {
         List<Long> times = new ArrayList<>();
+        TipQueue.Statements queue = queueStatements(seeded);
         try (Connection connection = app.database().getConnection();
-                PreparedStatement account = connection.prepareStatement(ACCOUNT_SQL);
-                PreparedStatement page = connection.prepareStatement(PAGE_SQL);
-                PreparedStatement count = connection.prepareStatement(COUNT_SQL)) {
+                PreparedStatement account = connection.prepareStatement(StaffAccess.BY_ID);
+                PreparedStatement page = connection.prepareStatement(queue.page());
+                PreparedStatement count = connection.prepareStatement(queue.count())) {
             account.setObject(1, seeded.sroId);
-            page.setObject(1, seeded.schoolId);
-            page.setLong(2, 0);
-            page.setInt(3, 25);
-            count.setObject(1, seeded.schoolId);
+            int next = queue.bind(page);
+            page.setLong(next, 0);
+            page.setInt(next + 1, 25);
+            queue.bind(count);
             for (int i = 0; i < WARM_UP + REQUESTS; i++) {
                 long start = System.nanoTime();
                 try (ResultSet row = account.executeQuery()) {
@@ -171,12 +161,24 @@ public final class QueueBenchmark {
         return times;
     }
 
-    private static void explain(BenchmarkApp app, UUID schoolId) throws Exception {
+    /**
+     * The statements the service runs for the SRO's first page, besides the token check's account and scope lookup
+     * (StaffAccess.BY_ID): the page and its count. None runs in a transaction, in the service or here. The service
+     * leaves the count out only on a last page.
+     */
+    private static TipQueue.Statements queueStatements(Seeded seeded) {
+        StaffScope scope = new StaffScope(seeded.sroId, StaffRole.SRO, Set.of(seeded.schoolId));
+        return TipQueue.statements(scope, QueueFilter.parse(null, null, null, null, null, null, null), Instant.now()).orElseThrow();
+    }
+
+
+    private static void explain(BenchmarkApp app, Seeded seeded) throws Exception {
+        TipQueue.Statements queue = queueStatements(seeded);
         try (Connection connection = app.database().getConnection();
-                PreparedStatement explain = connection.prepareStatement("explain (analyze, buffers) " + PAGE_SQL)) {
-            explain.setObject(1, schoolId);
-            explain.setLong(2, 0);
-            explain.setInt(3, 25);
+                PreparedStatement explain = connection.prepareStatement("explain (analyze, buffers) " + queue.page())) {
+            int next = queue.bind(explain);
+            explain.setLong(next, 0);
+            explain.setInt(next + 1, 25);
             System.out.println("Plan of the page query:");
             try (ResultSet rows = explain.executeQuery()) {
                 while (rows.next()) {

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.tipline.audit.AuditEvent;
-import org.tipline.intake.Tip;
+import org.tipline.tip.Tip;
 import org.tipline.support.Database;
 import org.tipline.support.StaffTokens;
 
@@ -30,7 +30,7 @@ class CaseLifecycleTest {
                 .body(Map.of("schoolId", KELLY_WALSH, "category", "FIGHTING", "description", "Fight planned after school.",
                         "happeningNow", false))
                 .post("/api/v1/tips").then().statusCode(201).extract().path("reference");
-        return QuarkusTransaction.requiringNew().call(() -> Tip.<Tip>find("reference", reference).singleResult().id.toString());
+        return QuarkusTransaction.requiringNew().call(() -> Tip.<Tip>find("reference", reference).singleResult().id().toString());
     }
 
     private static ValidatableResponse post(String token, String tipId, String action, Object body) {

@@ -29,6 +29,8 @@ import org.tipline.directory.StaffRole;
 import org.tipline.support.DirectoryFixtures;
 import org.tipline.support.StaffTokens;
 import org.tipline.support.TestClock;
+import org.tipline.tip.MessageDirection;
+import org.tipline.tip.TipMessage;
 
 @QuarkusTest
 class CaseworkTest {
@@ -55,8 +57,8 @@ class CaseworkTest {
         tip.put("happeningNow", happeningNow);
         String reference = given().contentType("application/json").body(tip).post("/api/v1/tips").then().statusCode(201)
                 .extract().path("reference");
-        String id = QuarkusTransaction.requiringNew().call(() -> org.tipline.intake.Tip.<org.tipline.intake.Tip>find("reference", reference)
-                .singleResult().id.toString());
+        String id = QuarkusTransaction.requiringNew().call(() -> org.tipline.tip.Tip.<org.tipline.tip.Tip>find("reference", reference)
+                .singleResult().id().toString());
         return Map.of("reference", reference, "id", id);
     }
 
@@ -198,7 +200,7 @@ class CaseworkTest {
                 TipMessage message = new TipMessage();
                 message.id = UUID.randomUUID();
                 message.tipId = tipId;
-                message.direction = "FROM_REPORTER";
+                message.direction = MessageDirection.FROM_REPORTER;
                 message.createdAt = java.time.Instant.now();
                 message.body = encryption.sealForTip(new RecordRef(tipId, RecordKind.MESSAGE, message.id.toString()),
                         "Bus 14".getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.tipline.auth.PasswordHasher;
+import org.tipline.crypto.PasswordHasher;
 
 @QuarkusTest
 class DemoDirectoryTest {

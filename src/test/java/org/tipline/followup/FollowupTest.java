@@ -20,7 +20,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tipline.intake.Tip;
+import org.tipline.tip.Tip;
 import org.tipline.notify.OutboxWorker;
 import org.tipline.support.Database;
 import org.tipline.support.LogCapture;
@@ -67,7 +67,7 @@ class FollowupTest {
         ExtractableResponse<Response> receipt = given().contentType("application/json").body(tip).post("/api/v1/tips")
                 .then().statusCode(201).extract();
         String reference = receipt.path("reference");
-        String id = QuarkusTransaction.requiringNew().call(() -> Tip.<Tip>find("reference", reference).singleResult().id.toString());
+        String id = QuarkusTransaction.requiringNew().call(() -> Tip.<Tip>find("reference", reference).singleResult().id().toString());
         return new NewTip(receipt.path("caseCode"), id, reference);
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tipline.support.Database;
 import org.tipline.support.EnvelopeClient;
+import org.tipline.tip.TipBody;
 
 @QuarkusTest
 class EncryptedSubmissionTest {
@@ -63,7 +64,7 @@ class EncryptedSubmissionTest {
         TipBody body = stored.body(reference);
         assertThat(body.description()).isEqualTo("Él dijo que traería un arma el viernes — ¡ayuda!");
         assertThat(body.language()).isEqualTo("es");
-        assertThat(stored.byReference(reference).category).isEqualTo("WEAPON");
+        assertThat(stored.byReference(reference).category().name()).isEqualTo("WEAPON");
     }
 
     @Test

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import org.tipline.crypto.RecordRef;
 import org.tipline.crypto.TipEncryption;
+import org.tipline.tip.Tip;
+import org.tipline.tip.TipBody;
 
 /** Test access to stored tips: find one by reference and decrypt what the reporter wrote. */
 @ApplicationScoped
@@ -27,7 +29,7 @@ class StoredTips {
         return QuarkusTransaction.requiringNew().call(() -> {
             Tip tip = Tip.<Tip>find("reference", reference).singleResult();
             try {
-                return json.readValue(encryption.openForTip(RecordRef.tipBody(tip.id), tip.body), TipBody.class);
+                return json.readValue(encryption.openForTip(RecordRef.tipBody(tip.id()), tip.sealedBody()), TipBody.class);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -17,6 +17,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.tipline.support.Database;
 import org.tipline.support.LogCapture;
+import org.tipline.tip.Tip;
+import org.tipline.tip.TipBody;
 
 @QuarkusTest
 class TipSubmissionTest {
@@ -35,9 +37,9 @@ class TipSubmissionTest {
 
         String reference = answer.path("reference");
         Tip tip = stored.byReference(reference);
-        assertThat(tip.schoolId).hasToString(TipRequests.KELLY_WALSH);
-        assertThat(tip.category).isEqualTo("WEAPON");
-        assertThat(tip.status).isEqualTo("NEW");
+        assertThat(tip.schoolId()).hasToString(TipRequests.KELLY_WALSH);
+        assertThat(tip.category().name()).isEqualTo("WEAPON");
+        assertThat(tip.status().name()).isEqualTo("NEW");
         assertThat(stored.body(reference)).isEqualTo(new TipBody("A student showed a knife in the east stairwell.",
                 "east stairwell", "this morning", "a ninth grader", null, "en"));
     }
@@ -50,7 +52,7 @@ class TipSubmissionTest {
 
         String reference = TipRequests.post(tip).statusCode(201).extract().path("reference");
 
-        assertThat(stored.byReference(reference).schoolId).isNull();
+        assertThat(stored.byReference(reference).schoolId()).isNull();
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tipline.support.MarkedTips;
 import org.tipline.support.GreenMailResource;
 import org.tipline.support.LogCapture;
 import org.tipline.support.Mailbox;
@@ -79,7 +80,7 @@ class OutboxDeliveryTest {
     @Test
     void shouldTakeTipsWhileMailIsDownAndDeliverOnceItIsBack() {
         GreenMailResource.stopServer();
-        String reference = NotificationMailTest.submit("DRUGS", "nothing");
+        String reference = MarkedTips.submit("DRUGS", "nothing");
 
         worker.runOnce();
         List<OutboxMessage> pending = messagesOf(reference);
@@ -106,7 +107,7 @@ class OutboxDeliveryTest {
 
     @Test
     void shouldGiveUpAfterTheLastAttemptAndSaySoWithoutContent() {
-        String reference = NotificationMailTest.submit("VANDALISM", "nothing");
+        String reference = MarkedTips.submit("VANDALISM", "nothing");
         GreenMailResource.stopServer();
         double deadBefore = deadLetterCount();
 

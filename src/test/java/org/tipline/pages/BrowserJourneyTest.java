@@ -18,7 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.tipline.directory.Category;
-import org.tipline.intake.Tip;
+import org.tipline.tip.Tip;
 
 /**
  * The product as people use it, in headless Chromium: a student reports in Spanish, an SRO answers in the
@@ -93,7 +93,7 @@ class BrowserJourneyTest {
         assertThat(RequestRecorder.tipMediaTypes()).as("what the server received from the form")
                 .containsExactly("application/vnd.tipline.envelope+json");
         String storedCategory = QuarkusTransaction.requiringNew().call(() -> Tip.<Tip>find("reference", reference)
-                .singleResult().category);
+                .singleResult().category().name());
         assertThat(storedCategory).isEqualTo("WEAPON");
 
         // The SRO signs in, finds it in the queue and asks a question.

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 import org.tipline.directory.District;
+import org.tipline.tip.Urgency;
 
 class DeadlinesTest {
 

@@ -23,8 +23,8 @@ import org.tipline.directory.Category;
 import org.tipline.directory.District;
 import org.tipline.directory.School;
 import org.tipline.directory.StaffRole;
-import org.tipline.intake.Tip;
-import org.tipline.intake.TipEvent;
+import org.tipline.tip.Tip;
+import org.tipline.tip.TipEvent;
 import org.tipline.notify.NotificationKind;
 import org.tipline.notify.OutboxMessage;
 import org.tipline.support.DirectoryFixtures;
@@ -55,7 +55,7 @@ class TipRoutingTest {
     }
 
     private static List<TipRecipient> recipients(String reference) {
-        UUID tipId = tip(reference).id;
+        UUID tipId = tip(reference).id();
         return QuarkusTransaction.requiringNew().call(() -> TipRecipient.<TipRecipient>list("tipId", tipId));
     }
 
@@ -86,10 +86,10 @@ class TipRoutingTest {
     @Test
     void shouldAlsoAlertOnCallAndTheDeskAtOnceForLifeSafety() {
         Tip weapon = tip(submit(kellyWalsh(), "WEAPON", false));
-        List<TipRecipient> recipients = recipients(weapon.reference);
+        List<TipRecipient> recipients = recipients(weapon.reference());
 
-        assertThat(weapon.urgency).isEqualTo("LIFE_SAFETY");
-        assertThat(weapon.ackDeadline).isEqualTo(weapon.submittedAt.plusSeconds(15 * 60));
+        assertThat(weapon.urgency().name()).isEqualTo("LIFE_SAFETY");
+        assertThat(weapon.ackDeadline()).isEqualTo(weapon.submittedAt().plusSeconds(15 * 60));
         assertThat(recipients).extracting(r -> r.email).containsExactlyInAnyOrder("sro.kwhs@demo.tipline.local",
                 "counselor.kwhs@demo.tipline.local", "oncall.cpd@demo.tipline.local", DESK);
     }
@@ -98,8 +98,8 @@ class TipRoutingTest {
     void shouldTreatHappeningNowAsLifeSafety() {
         Tip tip = tip(submit(kellyWalsh(), "BULLYING", true));
 
-        assertThat(tip.urgency).isEqualTo("LIFE_SAFETY");
-        assertThat(recipients(tip.reference)).extracting(r -> r.email).contains("oncall.cpd@demo.tipline.local", DESK);
+        assertThat(tip.urgency().name()).isEqualTo("LIFE_SAFETY");
+        assertThat(recipients(tip.reference())).extracting(r -> r.email).contains("oncall.cpd@demo.tipline.local", DESK);
     }
 
     @Test
@@ -154,7 +154,7 @@ class TipRoutingTest {
     void shouldRecordTheRoutingInTheTipsHistory() {
         Tip tip = tip(submit(kellyWalsh(), "FIGHTING", false));
 
-        List<TipEvent> events = QuarkusTransaction.requiringNew().call(() -> TipEvent.<TipEvent>list("tipId = ?1 order by at", tip.id));
+        List<TipEvent> events = QuarkusTransaction.requiringNew().call(() -> TipEvent.<TipEvent>list("tipId = ?1 order by at", tip.id()));
         assertThat(events).extracting(e -> e.kind).containsExactly("SUBMITTED", "ROUTED");
         assertThat(events.get(1).detail).contains("sro.kwhs@demo.tipline.local");
     }
@@ -180,16 +180,16 @@ class TipRoutingTest {
         Tip tip = tip(submit(kellyWalsh(), "DRUGS", false));
         String natrona = UUID.nameUUIDFromBytes("tipline-demo:school:Natrona County High School".getBytes()).toString();
 
-        QuarkusTransaction.requiringNew().run(() -> routing.reassign(Tip.findById(tip.id), UUID.fromString(natrona), "test"));
+        QuarkusTransaction.requiringNew().run(() -> routing.reassign(Tip.findById(tip.id()), UUID.fromString(natrona), "test"));
 
-        assertThat(recipients(tip.reference)).extracting(r -> r.email).containsExactlyInAnyOrder(
+        assertThat(recipients(tip.reference())).extracting(r -> r.email).containsExactlyInAnyOrder(
                 "sro.nchs@demo.tipline.local", "counselor.nchs@demo.tipline.local");
-        assertThat(tip(tip.reference).schoolId).hasToString(natrona);
+        assertThat(tip(tip.reference()).schoolId()).hasToString(natrona);
         List<OutboxMessage> reassignedMails = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>list(
-                "tipId = ?1 and kind = ?2", tip.id, NotificationKind.REASSIGNED));
+                "tipId = ?1 and kind = ?2", tip.id(), NotificationKind.REASSIGNED));
         assertThat(reassignedMails).extracting(m -> m.recipient)
                 .containsExactlyInAnyOrder("sro.nchs@demo.tipline.local", "counselor.nchs@demo.tipline.local");
-        List<TipEvent> events = QuarkusTransaction.requiringNew().call(() -> TipEvent.<TipEvent>list("tipId = ?1 and kind = 'REASSIGNED'", tip.id));
+        List<TipEvent> events = QuarkusTransaction.requiringNew().call(() -> TipEvent.<TipEvent>list("tipId = ?1 and kind = 'REASSIGNED'", tip.id()));
         assertThat(events).singleElement().satisfies(event -> assertThat(event.actor).isEqualTo("test"));
     }
 }

@@ -1,0 +1,42 @@
+package org.tipline.admin;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tipline.directory.AgencyKind;
+import org.tipline.directory.AssignmentKind;
+import org.tipline.directory.SchoolLevel;
+import org.tipline.directory.StaffRole;
+
+/** Bodies of the directory administration requests. */
+final class AdminRequests {
+
+    private AdminRequests() {
+    }
+
+    @Schema(name = "NewSchool")
+    record NewSchool(@Schema(required = true) @NotNull UUID districtId, @Schema(required = true) @NotNull UUID agencyId,
+            @Schema(required = true) @NotBlank @Size(max = 200) String name, @Schema(required = true) @NotNull SchoolLevel level,
+            @Schema(required = true) @NotBlank @Size(max = 100) String city) {
+    }
+
+    @Schema(name = "NewAgency")
+    record NewAgency(@Schema(required = true) @NotBlank @Size(max = 200) String name, @Schema(required = true) @NotNull AgencyKind kind,
+            @Schema(required = true) @NotBlank @Email @Size(max = 320) String onCallEmail,
+            @Schema(required = true) @NotBlank @Email @Size(max = 320) String supervisorEmail) {
+    }
+
+    @Schema(name = "NewStaff")
+    record NewStaff(@Schema(required = true) @NotBlank @Email @Size(max = 320) String email,
+            @Schema(required = true) @NotBlank @Size(max = 200) String displayName, @Schema(required = true) @NotNull StaffRole role,
+            @Schema(description = "Required for counselors and coordinators") UUID districtId,
+            @Schema(description = "Required for SROs") UUID agencyId) {
+    }
+
+    @Schema(name = "AssignmentRequest")
+    record Assign(@Schema(required = true) @NotNull AssignmentKind kind, @Schema(required = true) boolean primary) {
+    }
+}

@@ -1,0 +1,64 @@
+package org.tipline.crypto;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Hashes and checks staff passwords with Argon2id, stored as PHC strings
+ * ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}) so that the cost can rise without a migration.
+ */
+@ApplicationScoped
+public class PasswordHasher {
+
+    private static final Pattern PHC = Pattern.compile(
+            "\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+
+    private final SecureRandom random = new SecureRandom();
+    private final Argon2id.Cost cost;
+
+    PasswordHasher(PasswordSettings settings) {
+        this.cost = settings.cost();
+    }
+
+    public String hash(char[] password) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        byte[] hash = compute(password, salt, cost);
+        return "$argon2id$v=19$m=%d,t=%d,p=%d$%s$%s".formatted(cost.memoryKib(), cost.iterations(),
+                cost.parallelism(), B64.encodeToString(salt), B64.encodeToString(hash));
+    }
+
+    /** True when {@code password} matches {@code stored}; false for any malformed stored value. */
+    public boolean matches(char[] password, String stored) {
+        Matcher phc = stored == null ? null : PHC.matcher(stored);
+        if (phc == null || !phc.matches()) {
+            return false;
+        }
+        Argon2id.Cost storedCost = new Argon2id.Cost(Integer.parseInt(phc.group(1)), Integer.parseInt(phc.group(2)),
+                Integer.parseInt(phc.group(3)));
+        byte[] expected = Base64.getDecoder().decode(phc.group(5));
+        return MessageDigest.isEqual(expected, compute(password, Base64.getDecoder().decode(phc.group(4)), storedCost));
+    }
+
+    private static byte[] compute(char[] password, byte[] salt, Argon2id.Cost cost) {
+        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+        try {
+            return Argon2id.hash(bytes, salt, new byte[0], cost, HASH_BYTES);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package org.tipline.crypto;
+
+import io.smallrye.config.ConfigMapping;
+
+/** Cost of the Argon2id hash of staff passwords. */
+@ConfigMapping(prefix = "tipline.passwords")
+public interface PasswordSettings extends Argon2idCostSettings {
+}

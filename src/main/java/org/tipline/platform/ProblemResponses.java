@@ -1,0 +1,96 @@
+package org.tipline.platform;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * The API's problem responses, described once. Each shape below becomes a reusable response of the
+ * OpenAPI document ({@code #/components/responses/<name>}); an operation lists the shapes it can answer
+ * with in one annotation, {@code @Extension(name = ProblemResponses.EXTENSION, value = "TipNotFound IllegalTransition")},
+ * and every operation that needs a staff token gets {@link Shape#StaffTokenMissing} and {@link Shape#RoleNotAllowed}
+ * without saying so. Registered as the OpenAPI filter ({@code mp.openapi.filter}).
+ */
+public class ProblemResponses implements OASFilter {
+
+    /** The operation extension that names an operation's problem shapes, separated by spaces. */
+    public static final String EXTENSION = "x-problems";
+    private static final String STAFF_SECURITY_SCHEME = "staffToken";
+
+    /** The problem responses of the API: the HTTP status and what it means. */
+    enum Shape {
+        InvalidRequest(400, "Invalid request: malformed JSON, or a field or parameter missing or wrong (errors names each); nothing stored"),
+        StaffTokenMissing(401, "No valid staff token"),
+        ReporterTokenMissing(401, "Missing, expired or invalid reporter token"),
+        SignInFailed(401, "Sign-in failed (the same answer whatever was wrong)"),
+        CaseCodeNotRecognized(401, "No tip has this code (the same answer for any wrong code)"),
+        RoleNotAllowed(403, "Not allowed for this role"),
+        TipNotFound(404, "No such tip in my scope"),
+        NotFound(404, "No such thing, or not in what I may see or administer"),
+        IllegalTransition(409, "Not allowed from the tip's status"),
+        AlreadyExists(409, "Already exists (a name or email is taken) or already done"),
+        ExternalSignIn(409, "Staff sign in at their organisation's identity provider (tipline.auth.mode=external-oidc)"),
+        ConversationClosed(409, "The tip was closed too long ago; send a new tip instead"),
+        TooLarge(413, "Body over 64 KiB; nothing stored"),
+        UnsupportedMediaType(415, "Neither JSON nor an envelope"),
+        IdempotencyConflict(422, "Idempotency-Key already used for another tip"),
+        TooManyRequests(429, "Too many requests; retry after the Retry-After seconds; nothing stored");
+
+        final int status;
+        final String description;
+
+        Shape(int status, String description) {
+            this.status = status;
+            this.description = description;
+        }
+
+        APIResponse response() {
+            return OASFactory.createAPIResponse().description(description).content(OASFactory.createContent()
+                    .addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                            .schema(OASFactory.createSchema().ref("Problem"))));
+        }
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        for (Shape shape : Shape.values()) {
+            openAPI.getComponents().addResponse(shape.name(), shape.response());
+        }
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().values().forEach(path -> path.getOperations().values().forEach(ProblemResponses::addShapes));
+    }
+
+    private static void addShapes(Operation operation) {
+        if (needsStaffToken(operation)) {
+            refer(operation, Shape.StaffTokenMissing);
+            refer(operation, Shape.RoleNotAllowed);
+        }
+        Map<String, Object> extensions = operation.getExtensions();
+        if (extensions == null || !extensions.containsKey(EXTENSION)) {
+            return;
+        }
+        Arrays.stream(String.valueOf(extensions.get(EXTENSION)).trim().split("\\s+"))
+                .forEach(name -> refer(operation, Shape.valueOf(name)));
+        operation.removeExtension(EXTENSION);
+    }
+
+    private static boolean needsStaffToken(Operation operation) {
+        List<org.eclipse.microprofile.openapi.models.security.SecurityRequirement> security = operation.getSecurity();
+        return security != null && security.stream().anyMatch(requirement -> requirement.hasScheme(STAFF_SECURITY_SCHEME));
+    }
+
+    private static void refer(Operation operation, Shape shape) {
+        String status = String.valueOf(shape.status);
+        if (operation.getResponses().hasAPIResponse(status)) {
+            throw new IllegalStateException(operation.getOperationId() + " has two problem responses " + status);
+        }
+        operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().ref(shape.name()));
+    }
+}

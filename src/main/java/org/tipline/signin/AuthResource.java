@@ -1,0 +1,40 @@
+package org.tipline.signin;
+
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tipline.platform.Problem;
+
+/** Staff sign-in. */
+@Path("/api/v1/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Staff sign-in")
+public class AuthResource {
+
+    private final StaffSignIn signIn;
+
+    AuthResource(StaffSignIn signIn) {
+        this.signIn = signIn;
+    }
+
+    @POST
+    @Path("/login")
+    @Operation(operationId = "login", summary = "Sign in with email, password and, when enrolled, a TOTP code")
+    @APIResponse(responseCode = "200", description = "Signed in")
+    @APIResponse(responseCode = "401", description = "Sign-in failed (the same answer whatever was wrong)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Staff sign in at their organisation's identity provider (tipline.auth.mode=external-oidc)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AccessToken login(@Valid LoginRequest request) {
+        return signIn.signIn(request);
+    }
+}

@@ -1,0 +1,57 @@
+package org.tipline.signin;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import org.tipline.auth.AuthSettings;
+
+/**
+ * Recent failed sign-ins per email (known or not, so that the answer does not tell them apart), and the
+ * growing delay they earn: {@code failureDelay x 2^(failures - 1)}, at most {@code maxFailureDelay}.
+ * In memory and forgotten after a quiet quarter hour: a delay, never a lockout someone could aim at a colleague.
+ */
+@ApplicationScoped
+class FailedSignIns {
+
+    private static final Duration FORGET_AFTER = Duration.ofMinutes(15);
+
+    private record Failures(int count, Instant last) {
+    }
+
+    private final ConcurrentHashMap<String, Failures> byEmail = new ConcurrentHashMap<>();
+    private final AuthSettings settings;
+    private final Clock clock;
+
+    FailedSignIns(AuthSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    Duration delayFor(String email) {
+        Failures failures = byEmail.get(key(email));
+        if (failures == null || failures.last().plus(FORGET_AFTER).isBefore(clock.instant())) {
+            return Duration.ZERO;
+        }
+        Duration delay = settings.failureDelay().multipliedBy(1L << Math.min(failures.count() - 1, 16));
+        return delay.compareTo(settings.maxFailureDelay()) > 0 ? settings.maxFailureDelay() : delay;
+    }
+
+    void failed(String email) {
+        Instant now = clock.instant();
+        byEmail.merge(key(email), new Failures(1, now), (old, fresh) -> new Failures(old.count() + 1, now));
+        if (byEmail.size() > 100_000) {
+            byEmail.entrySet().removeIf(entry -> entry.getValue().last().plus(FORGET_AFTER).isBefore(now));
+        }
+    }
+
+    void succeeded(String email) {
+        byEmail.remove(key(email));
+    }
+
+    private static String key(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,270 @@
+package org.tipline.tip;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.tipline.auth.StaffScope;
+import org.tipline.directory.Category;
+
+/**
+ * A tip and the rules of its life (DESIGN 3): routing metadata in the clear, everything the reporter wrote
+ * sealed in {@code body} under the tip's own data key ({@link org.tipline.crypto.TipKey}). State changes
+ * only through the transition methods, which refuse illegal steps with a 409 problem.
+ */
+@Entity
+public class Tip extends PanacheEntityBase {
+
+    private static final Set<TipStatus> CLOSABLE = Set.of(TipStatus.ACKNOWLEDGED, TipStatus.IN_PROGRESS);
+
+    @Id
+    private UUID id;
+
+    /** Public reference {@code T-YYYY-NNNNNN}, for staff and mail; says nothing about the content. */
+    private String reference;
+
+    /** Null when the reporter did not know the school. */
+    @Column(name = "school_id")
+    private UUID schoolId;
+
+    @Enumerated(EnumType.STRING)
+    private Category category;
+
+    @Column(name = "happening_now")
+    private boolean happeningNow;
+
+    @Enumerated(EnumType.STRING)
+    private TipStatus status;
+
+    /** Set by routing before the tip is first stored. */
+    @Enumerated(EnumType.STRING)
+    private Urgency urgency;
+
+    /** When someone must have acknowledged the tip; escalation starts after it. */
+    @Column(name = "ack_deadline")
+    private Instant ackDeadline;
+
+    @Column(name = "acknowledged_at")
+    private Instant acknowledgedAt;
+
+    /** When the escalation job looks at the tip next; null once acknowledged or closed. */
+    @Column(name = "next_escalation_at")
+    private Instant nextEscalationAt;
+
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+
+    @Column(name = "case_code_hash")
+    private byte[] caseCodeHash;
+
+    /** Required to close; null while open. */
+    @Enumerated(EnumType.STRING)
+    private Outcome outcome;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    /** The closing message the reporter sees, from a fixed safe set. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "closing_note")
+    private ClosingNote closingNote;
+
+    /** The staff member leading the case, once someone is assigned. */
+    @Column(name = "lead_staff_id")
+    private UUID leadStaffId;
+
+    /** {@link TipBody} as JSON, sealed with AES-256-GCM under the tip's data key. */
+    private byte[] body;
+
+    protected Tip() {
+        // for Hibernate
+    }
+
+    /** A new tip as the reporter sent it, status NEW; routing sets its urgency and deadline before it is stored. */
+    public static Tip submitted(UUID id, String reference, UUID schoolId, Category category, boolean happeningNow,
+            Instant submittedAt, byte[] caseCodeHash, byte[] sealedBody) {
+        Tip tip = new Tip();
+        tip.id = id;
+        tip.reference = reference;
+        tip.schoolId = schoolId;
+        tip.category = category;
+        tip.happeningNow = happeningNow;
+        tip.status = TipStatus.NEW;
+        tip.submittedAt = submittedAt;
+        tip.caseCodeHash = caseCodeHash;
+        tip.body = sealedBody;
+        return tip;
+    }
+
+    // --- finders: every query about tips that is not the queue's (casework.TipQueue) lives here ----------
+
+    /** The tip, if the scope covers it; {@link TipNotFoundException} otherwise (the same answer either way). */
+    public static Tip inScope(StaffScope scope, UUID tipId) {
+        Tip tip = findById(tipId);
+        if (tip == null || !scope.covers(tip.schoolId)) {
+            throw new TipNotFoundException();
+        }
+        return tip;
+    }
+
+    public static Optional<Tip> byId(UUID tipId) {
+        return findByIdOptional(tipId);
+    }
+
+    /** The id of the tip whose case-code hash this is (a unique column). */
+    public static Optional<UUID> idByCaseCodeHash(byte[] caseCodeHash) {
+        return getEntityManager().createQuery("select t.id from Tip t where t.caseCodeHash = :hash", UUID.class)
+                .setParameter("hash", caseCodeHash)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /**
+     * Up to {@code limit} unacknowledged tips whose next escalation is due, locked {@code FOR UPDATE SKIP LOCKED}
+     * so that replicas share the work without taking the same tip.
+     */
+    public static List<Tip> dueForEscalation(Instant now, int limit) {
+        return Tip.<Tip>find("nextEscalationAt <= ?1 and acknowledgedAt is null order by nextEscalationAt", now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
+                .page(0, limit)
+                .list();
+    }
+
+    // --- transitions ----------------------------------------------------------------------------------
+
+    /** Routing's verdict at intake: the urgency, and the deadline from which escalation starts. */
+    public void route(Urgency urgency, Instant ackDeadline) {
+        this.urgency = urgency;
+        this.ackDeadline = ackDeadline;
+        this.nextEscalationAt = ackDeadline;
+    }
+
+    /** NEW → ACKNOWLEDGED; stops escalation. */
+    public void acknowledge(Instant at) {
+        moveFrom(Set.of(TipStatus.NEW), TipStatus.ACKNOWLEDGED);
+        acknowledgedAt = at;
+        nextEscalationAt = null;
+    }
+
+    /** ACKNOWLEDGED → IN_PROGRESS. */
+    public void startWork() {
+        moveFrom(Set.of(TipStatus.ACKNOWLEDGED), TipStatus.IN_PROGRESS);
+    }
+
+    /** ACKNOWLEDGED or IN_PROGRESS → CLOSED with an outcome and the note the reporter will see (a default by outcome). */
+    public void close(Outcome outcome, ClosingNote note, Instant at) {
+        moveFrom(CLOSABLE, TipStatus.CLOSED);
+        this.outcome = outcome;
+        this.closingNote = note != null ? note : ClosingNote.defaultFor(outcome);
+        this.closedAt = at;
+        this.nextEscalationAt = null;
+    }
+
+    /** CLOSED → IN_PROGRESS; the outcome and closing note are withdrawn. */
+    public void reopen() {
+        moveFrom(Set.of(TipStatus.CLOSED), TipStatus.IN_PROGRESS);
+        outcome = null;
+        closingNote = null;
+        closedAt = null;
+    }
+
+    /** Moves the tip to another school (or to none); the lead, who served the old one, no longer leads. */
+    public void moveTo(UUID newSchoolId) {
+        schoolId = newSchoolId;
+        leadStaffId = null;
+    }
+
+    public void assignLead(UUID staffId) {
+        leadStaffId = staffId;
+    }
+
+    /** The escalation job notified again; the next round is due at {@code next}. */
+    public void escalated(Instant next) {
+        nextEscalationAt = next;
+    }
+
+    /** Whether the reporter may still write: open, or closed less than {@code window} ago. */
+    public boolean acceptsReporterMessages(Instant now, Duration window) {
+        return closedAt == null || now.isBefore(closedAt.plus(window));
+    }
+
+    private void moveFrom(Set<TipStatus> allowed, TipStatus next) {
+        if (!allowed.contains(status)) {
+            throw new IllegalTransitionException(status, next);
+        }
+        status = next;
+    }
+
+    // --- reading --------------------------------------------------------------------------------------
+
+    public UUID id() {
+        return id;
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public UUID schoolId() {
+        return schoolId;
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    public boolean happeningNow() {
+        return happeningNow;
+    }
+
+    public TipStatus status() {
+        return status;
+    }
+
+    public Urgency urgency() {
+        return urgency;
+    }
+
+    public Instant ackDeadline() {
+        return ackDeadline;
+    }
+
+    public Instant acknowledgedAt() {
+        return acknowledgedAt;
+    }
+
+    public Instant submittedAt() {
+        return submittedAt;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    public ClosingNote closingNote() {
+        return closingNote;
+    }
+
+    public UUID leadStaffId() {
+        return leadStaffId;
+    }
+
+    /** The sealed body; only {@link org.tipline.crypto.TipEncryption} with the tip's data key opens it. */
+    public byte[] sealedBody() {
+        return body;
+    }
+}
