@@ -15,27 +15,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tipline.auth.CurrentStaff;
 import org.tipline.platform.Parameters;
-import org.tipline.platform.Problem;
+import org.tipline.platform.ProblemResponses;
 
 /** Directory administration: admins everywhere, coordinators in their district. */
 @Path("/api/v1/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ "COORDINATOR", "ADMIN" })
 @Tag(name = "Directory administration")
-@APIResponse(responseCode = "400", description = "Invalid request",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid staff token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not allowed for this role",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Not found in what I administer",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DirectoryAdminResource {
 
     private final CurrentStaff staff;
@@ -50,6 +43,7 @@ public class DirectoryAdminResource {
     @Path("/schools")
     @Operation(operationId = "adminListSchools", summary = "Schools I administer, active or not")
     @APIResponse(responseCode = "200", description = "The schools")
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound")
     public List<AdminViews.SchoolRow> schools() {
         return administration.schools(scope());
     }
@@ -60,8 +54,7 @@ public class DirectoryAdminResource {
     @Operation(operationId = "adminCreateSchool", summary = "Add a school")
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminViews.SchoolRow.class)))
-    @APIResponse(responseCode = "409", description = "The district already has a school of this name",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound AlreadyExists")
     public Response createSchool(@Valid @NotNull AdminRequests.NewSchool request) {
         return Response.status(Response.Status.CREATED).entity(administration.createSchool(scope(), request)).build();
     }
@@ -70,6 +63,7 @@ public class DirectoryAdminResource {
     @Path("/schools/{id}/deactivate")
     @Operation(operationId = "adminDeactivateSchool", summary = "Take a school off the public list (its tips stay)")
     @APIResponse(responseCode = "204", description = "Done")
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound")
     public void deactivateSchool(@PathParam("id") String id) {
         administration.setSchoolActive(scope(), Parameters.uuid("id", id), false);
     }
@@ -78,6 +72,7 @@ public class DirectoryAdminResource {
     @Path("/schools/{id}/activate")
     @Operation(operationId = "adminActivateSchool", summary = "Put a school back on the public list")
     @APIResponse(responseCode = "204", description = "Done")
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound")
     public void activateSchool(@PathParam("id") String id) {
         administration.setSchoolActive(scope(), Parameters.uuid("id", id), true);
     }
@@ -88,8 +83,7 @@ public class DirectoryAdminResource {
     @Operation(operationId = "adminCreateAgency", summary = "Add a law-enforcement agency (administrators only)")
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminViews.AgencyRow.class)))
-    @APIResponse(responseCode = "409", description = "An agency of this name exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound AlreadyExists")
     public Response createAgency(@Valid @NotNull AdminRequests.NewAgency request) {
         return Response.status(Response.Status.CREATED).entity(administration.createAgency(scope(), request)).build();
     }
@@ -98,6 +92,7 @@ public class DirectoryAdminResource {
     @Path("/staff")
     @Operation(operationId = "adminListStaff", summary = "Staff I administer")
     @APIResponse(responseCode = "200", description = "The staff")
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound")
     public List<AdminViews.StaffRow> staff() {
         return administration.staff(scope());
     }
@@ -108,8 +103,7 @@ public class DirectoryAdminResource {
     @Operation(operationId = "adminCreateStaff", summary = "Add a staff account; its one-time password is shown only here")
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminViews.Credentials.class)))
-    @APIResponse(responseCode = "409", description = "The email is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound AlreadyExists")
     public Response createStaff(@Valid @NotNull AdminRequests.NewStaff request) {
         return Response.status(Response.Status.CREATED).entity(administration.createStaff(scope(), request)).build();
     }
@@ -118,6 +112,7 @@ public class DirectoryAdminResource {
     @Path("/staff/{id}/disable")
     @Operation(operationId = "adminDisableStaff", summary = "Disable an account: its tokens stop working at once")
     @APIResponse(responseCode = "204", description = "Done")
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound")
     public void disableStaff(@PathParam("id") String id) {
         administration.disable(scope(), Parameters.uuid("id", id));
     }
@@ -126,6 +121,7 @@ public class DirectoryAdminResource {
     @Path("/staff/{id}/reset")
     @Operation(operationId = "adminResetStaff", summary = "New one-time password, TOTP to set up again, every token revoked")
     @APIResponse(responseCode = "200", description = "The new credentials, shown only here")
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound")
     public AdminViews.Credentials resetStaff(@PathParam("id") String id) {
         return administration.reset(scope(), Parameters.uuid("id", id));
     }
@@ -135,6 +131,7 @@ public class DirectoryAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "adminAssign", summary = "Assign a staff member to a school as SRO or counselor")
     @APIResponse(responseCode = "204", description = "Done")
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound")
     public void assign(@PathParam("staffId") String staffId, @PathParam("schoolId") String schoolId,
             @Valid @NotNull AdminRequests.Assign request) {
         administration.assign(scope(), Parameters.uuid("staffId", staffId), Parameters.uuid("schoolId", schoolId), request);
@@ -144,6 +141,7 @@ public class DirectoryAdminResource {
     @Path("/staff/{staffId}/assignments/{schoolId}")
     @Operation(operationId = "adminUnassign", summary = "End an assignment")
     @APIResponse(responseCode = "204", description = "Done")
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound")
     public void unassign(@PathParam("staffId") String staffId, @PathParam("schoolId") String schoolId) {
         administration.unassign(scope(), Parameters.uuid("staffId", staffId), Parameters.uuid("schoolId", schoolId));
     }

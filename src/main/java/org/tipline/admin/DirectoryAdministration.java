@@ -13,7 +13,6 @@ import org.tipline.audit.AuditLog;
 import org.tipline.crypto.PasswordHasher;
 import org.tipline.directory.Agency;
 import org.tipline.directory.Assignment;
-import org.tipline.directory.AssignmentKind;
 import org.tipline.directory.District;
 import org.tipline.directory.School;
 import org.tipline.directory.ServedSchools;

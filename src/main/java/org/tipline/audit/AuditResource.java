@@ -8,8 +8,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -17,17 +17,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tipline.auth.CurrentStaff;
 import org.tipline.auth.StaffScope;
 import org.tipline.platform.Parameters;
-import org.tipline.platform.Problem;
+import org.tipline.platform.ProblemResponses;
 
 /** The audit log, for coordinators and analysts. */
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ "COORDINATOR", "ANALYST" })
 @Tag(name = "Audit")
-@APIResponse(responseCode = "401", description = "No valid staff token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not a coordinator or analyst",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AuditResource {
 
     private final AuditLog log;
@@ -41,8 +37,7 @@ public class AuditResource {
     @GET
     @Operation(operationId = "listAudit", summary = "Audit events, newest first (a coordinator sees their district's tips)")
     @APIResponse(responseCode = "200", description = "A page of events")
-    @APIResponse(responseCode = "400", description = "A bad filter or paging value",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest")
     public AuditEntry.Page list(
             @Parameter(description = "Tip id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("tip") String tip,
             @Parameter(description = "Staff id or system") @QueryParam("actor") String actor,

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,18 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tipline.auth.CurrentStaff;
 import org.tipline.auth.StaffScope;
 import org.tipline.platform.Parameters;
-import org.tipline.platform.Problem;
-import org.tipline.tip.Outcome;
+import org.tipline.platform.ProblemResponses;
 
 /** The triage queue and case work of SROs, counselors, coordinators and analysts, within their scope. */
 @Path("/api/v1/staff")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ "SRO", "COUNSELOR", "COORDINATOR", "ANALYST" })
 @Tag(name = "Case work")
-@APIResponse(responseCode = "401", description = "No valid staff token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role may not work cases",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StaffTipResource {
 
     private final CurrentStaff staff;
@@ -53,8 +49,7 @@ public class StaffTipResource {
     @Path("/queue")
     @Operation(operationId = "getQueue", summary = "Open tips of my scope, life-safety first, then oldest")
     @APIResponse(responseCode = "200", description = "A page of the queue")
-    @APIResponse(responseCode = "400", description = "A bad filter or paging value",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest")
     public QueuePage queue(
             @Parameter(description = "NEW, ACKNOWLEDGED, IN_PROGRESS or CLOSED (default: all but CLOSED)") @QueryParam("status") String status,
             @Parameter(description = "LIFE_SAFETY or STANDARD") @QueryParam("urgency") String urgency,
@@ -70,8 +65,7 @@ public class StaffTipResource {
     @Path("/tips/{id}")
     @Operation(operationId = "getTip", summary = "A tip of my scope, decrypted; every read is audited")
     @APIResponse(responseCode = "200", description = "The tip")
-    @APIResponse(responseCode = "404", description = "No such tip in my scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "TipNotFound")
     public TipDetail tip(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         return files.read(scope(), Parameters.uuid("id", id));
     }
@@ -80,10 +74,7 @@ public class StaffTipResource {
     @Path("/tips/{id}/acknowledge")
     @Operation(operationId = "acknowledgeTip", summary = "Acknowledge a new tip: stops its escalation")
     @APIResponse(responseCode = "204", description = "Acknowledged")
-    @APIResponse(responseCode = "404", description = "No such tip in my scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The tip is not NEW",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "TipNotFound IllegalTransition")
     public void acknowledge(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         lifecycle.acknowledge(scope(), Parameters.uuid("id", id));
     }
@@ -93,9 +84,7 @@ public class StaffTipResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "setTipStatus", summary = "Start working on an acknowledged tip (status IN_PROGRESS)")
     @APIResponse(responseCode = "204", description = "Done")
-    @APIResponse(responseCode = "400", description = "Not a status that can be set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such tip in my scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed from the tip's status", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest TipNotFound IllegalTransition")
     public void status(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Valid @NotNull CaseRequests.Status request) {
         lifecycle.setStatus(scope(), Parameters.uuid("id", id), request.status());
@@ -106,9 +95,7 @@ public class StaffTipResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "closeTip", summary = "Close with an outcome")
     @APIResponse(responseCode = "204", description = "Closed")
-    @APIResponse(responseCode = "400", description = "Outcome missing or unknown", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such tip in my scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed from the tip's status", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest TipNotFound IllegalTransition")
     public void close(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Valid @NotNull CaseRequests.Close request) {
         lifecycle.close(scope(), Parameters.uuid("id", id), request.outcome(), request.closingNote());
@@ -118,8 +105,7 @@ public class StaffTipResource {
     @Path("/tips/{id}/reopen")
     @Operation(operationId = "reopenTip", summary = "Reopen a closed tip")
     @APIResponse(responseCode = "204", description = "Reopened")
-    @APIResponse(responseCode = "404", description = "No such tip in my scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The tip is not closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "TipNotFound IllegalTransition")
     public void reopen(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         lifecycle.reopen(scope(), Parameters.uuid("id", id));
     }
@@ -129,8 +115,7 @@ public class StaffTipResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "addTipNote", summary = "Add a staff-only note (encrypted)")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Created.class)))
-    @APIResponse(responseCode = "400", description = "Empty or too long", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such tip in my scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest TipNotFound")
     public Response note(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Valid @NotNull CaseRequests.Text request) {
         return created(lifecycle.addNote(scope(), Parameters.uuid("id", id), request.body()));
@@ -141,8 +126,7 @@ public class StaffTipResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "addTipMessage", summary = "Send a message to the reporter (encrypted)")
     @APIResponse(responseCode = "201", description = "Sent", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Created.class)))
-    @APIResponse(responseCode = "400", description = "Empty or too long", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such tip in my scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest TipNotFound")
     public Response message(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Valid @NotNull CaseRequests.Text request) {
         return created(lifecycle.addMessage(scope(), Parameters.uuid("id", id), request.body()));
@@ -153,8 +137,7 @@ public class StaffTipResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "assignTipLead", summary = "Make a staff member who serves the school the lead")
     @APIResponse(responseCode = "204", description = "Assigned")
-    @APIResponse(responseCode = "400", description = "Not a staff member of the tip's school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such tip in my scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest TipNotFound")
     public void lead(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Valid @NotNull CaseRequests.Lead request) {
         lifecycle.assignLead(scope(), Parameters.uuid("id", id), request.staffId());
@@ -165,8 +148,7 @@ public class StaffTipResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "reassignTip", summary = "Move the tip to another school; it is routed again")
     @APIResponse(responseCode = "204", description = "Reassigned")
-    @APIResponse(responseCode = "400", description = "No such active school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such tip in my scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest TipNotFound")
     public void reassign(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Valid @NotNull CaseRequests.Reassign request) {
         lifecycle.reassign(scope(), Parameters.uuid("id", id), request.schoolId());

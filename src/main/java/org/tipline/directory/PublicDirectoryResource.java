@@ -9,14 +9,14 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tipline.platform.Parameters;
-import org.tipline.platform.Problem;
+import org.tipline.platform.ProblemResponses;
 
 /** What the anonymous tip form needs: the schools and the categories. Public, no account. */
 @Path("/api/v1")
@@ -34,8 +34,7 @@ public class PublicDirectoryResource {
     @Path("/schools")
     @Operation(operationId = "listSchools", summary = "Active schools, by name")
     @APIResponse(responseCode = "200", description = "The schools")
-    @APIResponse(responseCode = "400", description = "Malformed district id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest")
     public List<SchoolView> listSchools(
             @Parameter(description = "Only the schools of this district",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("district") String district) {
@@ -46,10 +45,7 @@ public class PublicDirectoryResource {
     @Path("/schools/{id}")
     @Operation(operationId = "getSchool", summary = "One active school")
     @APIResponse(responseCode = "200", description = "The school")
-    @APIResponse(responseCode = "400", description = "Malformed id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No active school has this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound")
     public SchoolView getSchool(@Parameter(description = "School id",
             schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         return schools.activeSchool(Parameters.uuid("id", id));

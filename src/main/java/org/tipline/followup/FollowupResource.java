@@ -14,12 +14,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.tipline.platform.Problem;
+import org.tipline.platform.ProblemResponses;
 
 /**
  * The reporter's way back to their tip (DESIGN 6): the case code buys a short reporter token, which reads
@@ -49,12 +50,7 @@ public class FollowupResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "openFollowupSession", summary = "Exchange a case code for a reporter token")
     @APIResponse(responseCode = "200", description = "A reporter token for the tip of this code")
-    @APIResponse(responseCode = "400", description = "No case code given",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No tip has this code (the same answer for any wrong code)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many wrong codes; retry after the Retry-After seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest CaseCodeNotRecognized TooManyRequests")
     public ReporterToken session(@Valid @NotNull SessionRequest request, @Context HttpServerRequest http) {
         return sessions.open(request.caseCode(), http.remoteAddress().hostAddress());
     }
@@ -63,8 +59,7 @@ public class FollowupResource {
     @Operation(operationId = "getFollowup", summary = "The tip's coarse status, the conversation and the closing note",
             description = REPORTER_TOKEN)
     @APIResponse(responseCode = "200", description = "The reporter's view of the tip")
-    @APIResponse(responseCode = "401", description = "Missing, expired or invalid reporter token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "ReporterTokenMissing")
     public FollowupView view(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return conversation.view(tokens.tipOf(authorization));
     }
@@ -76,14 +71,7 @@ public class FollowupResource {
             description = REPORTER_TOKEN)
     @APIResponse(responseCode = "201", description = "Added; the answer is the updated view",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FollowupView.class)))
-    @APIResponse(responseCode = "400", description = "Empty or longer than 5,000 characters",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Missing, expired or invalid reporter token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The tip was closed too long ago; send a new tip instead",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many messages in the last hour",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest ReporterTokenMissing ConversationClosed TooManyRequests")
     public Response message(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Valid @NotNull ReporterMessage message) {
         FollowupView view = conversation.addMessage(tokens.tipOf(authorization), message.body());

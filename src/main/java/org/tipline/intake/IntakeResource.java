@@ -14,13 +14,14 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.tipline.platform.Problem;
+import org.tipline.platform.ProblemResponses;
 
 /** Anonymous tip intake: no account, no cookie, nothing about the reporter kept. */
 @Path("/api/v1")
@@ -53,17 +54,7 @@ public class IntakeResource {
             @Content(mediaType = EncryptedTip.MEDIA_TYPE, schema = @Schema(implementation = EncryptedTip.class)) })
     @APIResponse(responseCode = "201", description = "Stored; the case code is shown only in this answer",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TipReceipt.class)))
-    @APIResponse(responseCode = "400", description = "Invalid tip or envelope; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body over 64 KiB; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Neither JSON nor an envelope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key already used for another tip",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too busy, or too many tips from one connection; nothing stored; "
-            + "retry after the Retry-After seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest TooLarge UnsupportedMediaType IdempotencyConflict TooManyRequests")
     public Response submit(@Context HttpHeaders headers, @Context HttpServerRequest http,
             @Parameter(description = "Makes retries safe: the same key and tip within 24 h get the first answer")
             @HeaderParam("Idempotency-Key") String idempotencyKey,

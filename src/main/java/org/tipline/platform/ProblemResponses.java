@@ -1,8 +1,10 @@
 package org.tipline.platform;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -68,29 +70,33 @@ public class ProblemResponses implements OASFilter {
     }
 
     private static void addShapes(Operation operation) {
+        List<Shape> shapes = new ArrayList<>();
         if (needsStaffToken(operation)) {
-            refer(operation, Shape.StaffTokenMissing);
-            refer(operation, Shape.RoleNotAllowed);
+            shapes.add(Shape.StaffTokenMissing);
+            shapes.add(Shape.RoleNotAllowed);
         }
-        Map<String, Object> extensions = operation.getExtensions();
-        if (extensions == null || !extensions.containsKey(EXTENSION)) {
-            return;
+        Object listed = operation.getExtensions() == null ? null : operation.getExtensions().get(EXTENSION);
+        if (listed != null) {
+            Arrays.stream(listed.toString().trim().split("\\s+")).map(Shape::valueOf).forEach(shapes::add);
+            operation.removeExtension(EXTENSION);
+            // The scanner copies a method's extensions to its request body and the responses it declares as well.
+            operation.getResponses().getAPIResponses().values().forEach(response -> response.removeExtension(EXTENSION));
+            if (operation.getRequestBody() != null) {
+                operation.getRequestBody().removeExtension(EXTENSION);
+            }
         }
-        Arrays.stream(String.valueOf(extensions.get(EXTENSION)).trim().split("\\s+"))
-                .forEach(name -> refer(operation, Shape.valueOf(name)));
-        operation.removeExtension(EXTENSION);
+        Set<Integer> statuses = new HashSet<>();
+        for (Shape shape : shapes) {
+            if (!statuses.add(shape.status)) {
+                throw new IllegalStateException(operation.getOperationId() + " has two problem responses " + shape.status);
+            }
+            // Replaces what Quarkus adds by itself to secured and validated operations ("Not Authorized", "Bad Request").
+            operation.getResponses().addAPIResponse(String.valueOf(shape.status), OASFactory.createAPIResponse().ref(shape.name()));
+        }
     }
 
     private static boolean needsStaffToken(Operation operation) {
         List<org.eclipse.microprofile.openapi.models.security.SecurityRequirement> security = operation.getSecurity();
         return security != null && security.stream().anyMatch(requirement -> requirement.hasScheme(STAFF_SECURITY_SCHEME));
-    }
-
-    private static void refer(Operation operation, Shape shape) {
-        String status = String.valueOf(shape.status);
-        if (operation.getResponses().hasAPIResponse(status)) {
-            throw new IllegalStateException(operation.getOperationId() + " has two problem responses " + status);
-        }
-        operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().ref(shape.name()));
     }
 }

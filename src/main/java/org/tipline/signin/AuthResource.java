@@ -7,11 +7,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.tipline.platform.Problem;
+import org.tipline.platform.ProblemResponses;
 
 /** Staff sign-in. */
 @Path("/api/v1/auth")
@@ -30,10 +29,7 @@ public class AuthResource {
     @Path("/login")
     @Operation(operationId = "login", summary = "Sign in with email, password and, when enrolled, a TOTP code")
     @APIResponse(responseCode = "200", description = "Signed in")
-    @APIResponse(responseCode = "401", description = "Sign-in failed (the same answer whatever was wrong)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Staff sign in at their organisation's identity provider (tipline.auth.mode=external-oidc)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "SignInFailed ExternalSignIn")
     public AccessToken login(@Valid LoginRequest request) {
         return signIn.signIn(request);
     }

@@ -12,11 +12,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.tipline.platform.Problem;
+import org.tipline.platform.ProblemResponses;
 import org.tipline.auth.CurrentStaff;
 
 /** The signed-in staff member's own session: who am I, sign out everywhere. Any staff role. */
@@ -24,10 +24,6 @@ import org.tipline.auth.CurrentStaff;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ "SRO", "COUNSELOR", "COORDINATOR", "ANALYST", "ADMIN" })
 @Tag(name = "Staff sign-in")
-@APIResponse(responseCode = "401", description = "No valid staff token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not a staff role",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StaffSessionResource {
 
     private final CurrentStaff staff;
@@ -50,8 +46,7 @@ public class StaffSessionResource {
     @RolesAllowed({ "SRO", "COUNSELOR", "COORDINATOR", "ANALYST", "ADMIN", TokenIssuer.TOTP_ENROLMENT })
     @Operation(operationId = "startTotpEnrolment", summary = "Start TOTP enrolment: a new secret for the authenticator app")
     @APIResponse(responseCode = "200", description = "The secret, shown once")
-    @APIResponse(responseCode = "409", description = "TOTP is already set up",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "AlreadyExists")
     public TotpSetup startTotp() {
         return totp.start(staff.id());
     }
@@ -62,8 +57,7 @@ public class StaffSessionResource {
     @RolesAllowed({ "SRO", "COUNSELOR", "COORDINATOR", "ANALYST", "ADMIN", TokenIssuer.TOTP_ENROLMENT })
     @Operation(operationId = "confirmTotpEnrolment", summary = "Confirm with a code: TOTP is on; sign in again")
     @APIResponse(responseCode = "204", description = "TOTP is on")
-    @APIResponse(responseCode = "400", description = "The code does not match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest")
     public void confirmTotp(@Valid @NotNull TotpConfirmation confirmation) {
         totp.confirm(staff.id(), confirmation.code());
     }
