@@ -40,7 +40,7 @@ public class DevelopmentKeysConfigSource implements ConfigSourceFactory {
         if (profile == null || ConfigContexts.isSet(context, "tipline.crypto.kek.active")) {
             return List.of();
         }
-        Path file = Path.of(ConfigContexts.value(context, "tipline.dev.data-dir", ".tipline-dev"), "keys-" + profile + ".properties");
+        Path file = Path.of(ConfigContexts.devDataDirectory(context), "keys-" + profile + ".properties");
         return List.of(new PropertiesConfigSource(loadOrCreate(file, profile), "tipline-" + profile + "-keys", ORDINAL));
     }
 

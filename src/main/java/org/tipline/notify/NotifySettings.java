@@ -28,13 +28,9 @@ public interface NotifySettings {
     @WithDefault("20")
     int batchSize();
 
-    /** How often the outbox worker looks for due notifications (read by its schedule). */
+    /** How often the outbox worker looks for due notifications: its {@code @Scheduled} reads this setting's key. */
     @WithDefault("5s")
     Duration pollInterval();
-
-    /** How often the escalation job looks for overdue tips (read by its schedule). */
-    @WithDefault("30s")
-    Duration escalationCheckInterval();
 
     /** Longest wait for the SMTP server to accept one mail. */
     @WithDefault("30s")

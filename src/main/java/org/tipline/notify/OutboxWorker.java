@@ -37,7 +37,7 @@ public class OutboxWorker {
         this.sent = Counter.builder("tipline.notifications.sent").description("Notifications sent").register(metrics);
     }
 
-    @Scheduled(every = "${tipline.notify.poll-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${tipline.notify.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         runOnce();
     }

@@ -17,4 +17,9 @@ public final class ConfigContexts {
     public static String value(ConfigSourceContext context, String name, String defaultValue) {
         return isSet(context, name) ? context.getValue(name).getValue() : defaultValue;
     }
+
+    /** Where dev and test keep local files (embedded database, generated keys): {@code tipline.dev.data-dir}, gitignored. */
+    public static String devDataDirectory(ConfigSourceContext context) {
+        return value(context, "tipline.dev.data-dir", ".tipline-dev");
+    }
 }

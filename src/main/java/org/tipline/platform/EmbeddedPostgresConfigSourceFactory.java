@@ -28,7 +28,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
             return List.of();
         }
         boolean persistent = context.getProfiles().contains("dev");
-        String dataDirectory = ConfigContexts.value(context, "tipline.dev.data-dir", ".tipline-dev") + "/postgres";
+        String dataDirectory = ConfigContexts.devDataDirectory(context) + "/postgres";
         EmbeddedPostgresServer.Connection connection = EmbeddedPostgresServer.startOnce(persistent, dataDirectory);
         return List.of(new PropertiesConfigSource(Map.of(
                 URL_PROPERTY, connection.jdbcUrl(),

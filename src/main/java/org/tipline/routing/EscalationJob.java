@@ -24,7 +24,7 @@ public class EscalationJob {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${tipline.notify.escalation-check-interval:30s}",
+    @Scheduled(every = "${tipline.routing.escalation-check-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         while (runOnce() == BATCH) {

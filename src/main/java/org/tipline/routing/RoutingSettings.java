@@ -25,4 +25,8 @@ public interface RoutingSettings {
     /** An unacknowledged tip past its deadline escalates again after this long, until acknowledged. */
     @WithDefault("15m")
     Duration escalationRepeat();
+
+    /** How often the escalation job looks for overdue tips: its {@code @Scheduled} reads this setting's key. */
+    @WithDefault("30s")
+    Duration escalationCheckInterval();
 }

@@ -31,6 +31,11 @@ class DeadlinesTest {
         public Duration escalationRepeat() {
             return Duration.ofMinutes(15);
         }
+
+        @Override
+        public Duration escalationCheckInterval() {
+            return Duration.ofSeconds(30);
+        }
     };
 
     private final Deadlines deadlines = new Deadlines(SETTINGS);

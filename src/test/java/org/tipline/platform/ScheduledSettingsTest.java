@@ -1,0 +1,35 @@
+package org.tipline.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.tipline.notify.NotifySettings;
+import org.tipline.routing.RoutingSettings;
+
+/**
+ * The scheduled jobs read their intervals by key ({@code @Scheduled(every = "${…}")}), while each default lives only
+ * in its settings interface: the keys must resolve to the settings' values, or a job would not start.
+ */
+@QuarkusTest
+class ScheduledSettingsTest {
+
+    @Inject
+    NotifySettings notify;
+
+    @Inject
+    RoutingSettings routing;
+
+    @Test
+    void shouldResolveTheScheduledIntervalsFromTheirSettings() {
+        var config = ConfigProvider.getConfig();
+
+        assertThat(config.getValue("tipline.notify.poll-interval", Duration.class)).isEqualTo(notify.pollInterval())
+                .isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.getValue("tipline.routing.escalation-check-interval", Duration.class))
+                .isEqualTo(routing.escalationCheckInterval()).isEqualTo(Duration.ofSeconds(30));
+    }
+}
