@@ -15,8 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /**
  * The three pages people use: the tip form, the follow-up page and the staff console. They are plain HTML
  * that load their scripts and styles from {@code /assets} (same origin, no inline script: see
- * {@code PageHeaders}). The console's deep links ({@code /console/tips/<id>}, used in notification mails)
- * serve the same page, whose script reads the path.
+ * {@code platform.PrivacyHeaders}, which sets the Content-Security-Policy). The console's deep links
+ * ({@code /console/tips/<id>}, used in notification mails) serve the same page, whose script reads the path.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
