@@ -5,6 +5,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tipline.directory.Agency;
 import org.tipline.directory.School;
 import org.tipline.directory.Staff;
+import org.tipline.platform.Redaction;
+import org.tipline.platform.Redaction.Redacted;
 
 /** What directory administration answers. */
 final class AdminViews {
@@ -43,10 +45,11 @@ final class AdminViews {
     /** A new or reset account and its one-time password, shown once; TOTP must be set up at first sign-in. */
     @Schema(name = "StaffCredentials")
     record Credentials(@Schema(required = true) StaffRow staff,
-            @Schema(required = true, description = "One-time password, shown only here") String temporaryPassword) {
+            @Schema(required = true, description = "One-time password, shown only here")
+            @Redacted String temporaryPassword) {
         @Override
         public String toString() {
-            return "Credentials[" + staff.email() + ", password REDACTED]";
+            return Redaction.toString(this);
         }
     }
 }

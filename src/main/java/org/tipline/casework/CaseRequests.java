@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tipline.platform.Redaction;
+import org.tipline.platform.Redaction.Redacted;
 import org.tipline.tip.Outcome;
 import org.tipline.tip.ClosingNote;
 
@@ -16,11 +18,11 @@ final class CaseRequests {
 
     /** A staff note or a message to the reporter. */
     @Schema(name = "TextRequest")
-    record Text(@Schema(required = true, maxLength = 5000) @NotBlank @Size(max = 5000) String body) {
+    record Text(@Schema(required = true, maxLength = 5000) @NotBlank @Size(max = 5000) @Redacted String body) {
 
         @Override
         public String toString() {
-            return "Text[REDACTED]";
+            return Redaction.toString(this);
         }
     }
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tipline.platform.Redaction;
+import org.tipline.platform.Redaction.Redacted;
 
 /** A tip as staff in scope read it: metadata, what the reporter wrote, recipients and history. */
 @Schema(name = "TipDetail")
@@ -21,7 +23,7 @@ public record TipDetail(
         @Schema(required = true) Instant submittedAt,
         @Schema(required = true) Instant ackDeadline,
         Instant acknowledgedAt,
-        @Schema(required = true) Content content,
+        @Schema(required = true) @Redacted Content content,
         @Schema(required = true) List<RecipientView> recipients,
         @Schema(required = true) List<HistoryEntry> history,
         @Schema(required = true) List<Note> notes,
@@ -30,7 +32,12 @@ public record TipDetail(
     /** A staff-only note. */
     @Schema(name = "TipNoteView")
     public record Note(@Schema(required = true) UUID id, @Schema(required = true) Instant at,
-            @Schema(required = true) UUID authorStaffId, @Schema(required = true) String body) {
+            @Schema(required = true) UUID authorStaffId, @Schema(required = true) @Redacted String body) {
+
+        @Override
+        public String toString() {
+            return Redaction.toString(this);
+        }
     }
 
     /** A message of the conversation with the reporter. */
@@ -38,13 +45,24 @@ public record TipDetail(
     public record Message(@Schema(required = true) UUID id, @Schema(required = true) Instant at,
             @Schema(required = true, description = "TO_REPORTER or FROM_REPORTER") String direction,
             @Schema(description = "Staff author; null for the reporter") UUID authorStaffId,
-            @Schema(required = true) String body) {
+            @Schema(required = true) @Redacted String body) {
+
+        @Override
+        public String toString() {
+            return Redaction.toString(this);
+        }
     }
 
     /** What the reporter wrote, decrypted for this answer only. */
     @Schema(name = "TipContent")
-    public record Content(@Schema(required = true) String description, String location, String when,
-            String peopleInvolved, String reporterContact, String language) {
+    public record Content(@Schema(required = true) @Redacted String description, @Redacted String location,
+            @Redacted String when, @Redacted String peopleInvolved, @Redacted String reporterContact,
+            @Redacted String language) {
+
+        @Override
+        public String toString() {
+            return Redaction.toString(this);
+        }
     }
 
     /** Who the tip went to, and why. */
@@ -59,8 +77,12 @@ public record TipDetail(
             @Schema(required = true) String actor, String detail) {
     }
 
+    /**
+     * Metadata prints; notes and messages print through their own redacting toString; the content, all of it
+     * the reporter's, does not print even as {@code Content[...]} (redacted twice, in case a field is added there).
+     */
     @Override
     public String toString() {
-        return "TipDetail[" + reference + ", content REDACTED]";
+        return Redaction.toString(this);
     }
 }

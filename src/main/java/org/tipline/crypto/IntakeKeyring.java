@@ -15,6 +15,8 @@ import java.util.Base64;
 import java.util.Optional;
 import org.bouncycastle.jce.ECNamedCurveTable;
 import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
+import org.tipline.platform.Redaction;
+import org.tipline.platform.Redaction.Redacted;
 
 /** The current intake key and, during its grace period, the one it replaced. */
 public final class IntakeKeyring {
@@ -22,7 +24,7 @@ public final class IntakeKeyring {
     static final ECNamedCurveParameterSpec P256 = ECNamedCurveTable.getParameterSpec("secp256r1");
 
     /** One ECDH P-256 intake key pair; {@code validUntil} is null for the current key. */
-    public record IntakeKey(String kid, ECPrivateKey privateKey, ECPublicKey publicKey, Instant validUntil) {
+    public record IntakeKey(String kid, @Redacted ECPrivateKey privateKey, ECPublicKey publicKey, Instant validUntil) {
 
         /** The public key as SubjectPublicKeyInfo DER, base64url without padding (WebCrypto "spki"). */
         public String publicKeySpki() {
@@ -31,7 +33,7 @@ public final class IntakeKeyring {
 
         @Override
         public String toString() {
-            return "IntakeKey[kid=" + kid + ", private key REDACTED]";
+            return Redaction.toString(this);
         }
     }
 

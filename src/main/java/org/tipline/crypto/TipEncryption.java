@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.UUID;
+import org.tipline.platform.Redaction;
+import org.tipline.platform.Redaction.Redacted;
 
 /**
  * Envelope encryption of tip records (DESIGN 6): each tip has its own random 256-bit data key (DEK),
@@ -81,6 +83,11 @@ public class TipEncryption {
     }
 
     /** A new tip's data key (keep in memory only) and its wrapped form (store it). */
-    public record NewDataKey(SecretBytes dataKey, WrappedDek wrapped) {
+    public record NewDataKey(@Redacted SecretBytes dataKey, WrappedDek wrapped) {
+
+        @Override
+        public String toString() {
+            return Redaction.toString(this);
+        }
     }
 }

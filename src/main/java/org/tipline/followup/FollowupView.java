@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tipline.platform.Redaction;
+import org.tipline.platform.Redaction.Redacted;
 
 /**
  * What a reporter sees of their tip (DESIGN 5): a coarse status, the conversation with coarse times, and
@@ -22,9 +24,15 @@ public record FollowupView(
     public record Message(
             @Schema(required = true, enumeration = { "staff", "you" }) String from,
             @Schema(required = true, description = "When it was sent, to the hour") Instant around,
-            @Schema(required = true) String body) {
+            @Schema(required = true) @Redacted String body) {
+
+        @Override
+        public String toString() {
+            return Redaction.toString(this);
+        }
     }
 
+    /** Code and text come from the fixed set of closing notes (DESIGN 5), never from a person: they print. */
     @Schema(name = "FollowupClosingNote")
     public record ClosingNoteView(
             @Schema(required = true, description = "TRUSTED_ADULT_FOLLOWING_UP, LOOKED_INTO, PASSED_ON or NEED_MORE_DETAILS") String code,

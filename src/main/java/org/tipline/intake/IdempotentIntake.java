@@ -18,6 +18,8 @@ import org.tipline.crypto.SecretBytes;
 import org.tipline.crypto.ServerSecrets;
 import org.tipline.crypto.TipEncryption;
 import org.tipline.platform.InvalidFieldException;
+import org.tipline.platform.Redaction;
+import org.tipline.platform.Redaction.Redacted;
 
 /**
  * Lets a client retry a submission safely: the same Idempotency-Key with the same tip within the window
@@ -26,8 +28,16 @@ import org.tipline.platform.InvalidFieldException;
 @ApplicationScoped
 class IdempotentIntake {
 
-    /** A submission's idempotency fingerprint: keyed hashes of the key and of the tip. */
-    record Request(String keyHash, byte[] requestHash) {
+    /**
+     * A submission's idempotency fingerprint: keyed hashes of the key and of the tip. Neither reveals the key
+     * or the tip, but the key hash names the stored first answer and so leads to the tip: both stay out of print.
+     */
+    record Request(@Redacted String keyHash, @Redacted byte[] requestHash) {
+
+        @Override
+        public String toString() {
+            return Redaction.toString(this);
+        }
     }
 
     private static final Pattern KEY_FORM = Pattern.compile("[\\x21-\\x7E]{1,255}");

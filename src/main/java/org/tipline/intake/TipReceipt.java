@@ -2,17 +2,19 @@ package org.tipline.intake;
 
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tipline.platform.Redaction;
+import org.tipline.platform.Redaction.Redacted;
 
 /** The answer to a stored tip: the case code, shown once and never again, and the public reference. */
 @Schema(name = "TipReceipt")
 public record TipReceipt(
         @Schema(required = true, description = "The reporter's case code, XXXX-XXXX-XXXX-XXXX; shown only here")
-        String caseCode,
+        @Redacted String caseCode,
         @Schema(required = true, description = "Public reference T-YYYY-NNNNNN") String reference,
         @Schema(required = true, description = "Day of submission (no time, on purpose)") LocalDate submittedOn) {
 
     @Override
     public String toString() {
-        return "TipReceipt[reference=" + reference + ", caseCode=REDACTED]";
+        return Redaction.toString(this);
     }
 }

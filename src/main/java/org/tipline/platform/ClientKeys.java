@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.tipline.platform.Redaction.Redacted;
 
 /**
  * Turns a client's network address into a key that abuse limits can count under, without
@@ -27,8 +28,16 @@ final class ClientKeys {
         this.clock = clock;
     }
 
-    /** A client's key: the day it belongs to and the keyed hash of the address. */
-    record ClientKey(LocalDate day, String value) {
+    /**
+     * A client's key: the day it belongs to and the keyed hash of the address. The hash does not give the address
+     * back, but printed next to other log lines it would link a reporter's requests of that day: it stays out.
+     */
+    record ClientKey(LocalDate day, @Redacted String value) {
+
+        @Override
+        public String toString() {
+            return Redaction.toString(this);
+        }
     }
 
     /** The key of this address today. */

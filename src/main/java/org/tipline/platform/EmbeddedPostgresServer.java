@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.tipline.platform.Redaction.Redacted;
 
 /**
  * Starts the embedded PostgreSQL at most once per JVM.
@@ -15,7 +16,13 @@ import java.nio.file.Path;
  */
 final class EmbeddedPostgresServer {
 
-    record Connection(String jdbcUrl, String username, String password) {
+    /** Development and test only, and the password is the well-known default; redacted all the same. */
+    record Connection(String jdbcUrl, String username, @Redacted String password) {
+
+        @Override
+        public String toString() {
+            return Redaction.toString(this);
+        }
     }
 
     private static final String URL_HOLDER = "tipline.embedded-postgres.url";

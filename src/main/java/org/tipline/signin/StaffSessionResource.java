@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tipline.platform.ProblemResponses;
+import org.tipline.platform.Redaction;
+import org.tipline.platform.Redaction.Redacted;
 import org.tipline.auth.CurrentStaff;
 
 /** The signed-in staff member's own session: who am I, sign out everywhere. Any staff role. */
@@ -38,7 +40,12 @@ public class StaffSessionResource {
 
     /** The code that confirms a TOTP enrolment. */
     @Schema(name = "TotpConfirmation")
-    public record TotpConfirmation(@Schema(required = true) @NotBlank @Size(max = 10) String code) {
+    public record TotpConfirmation(@Schema(required = true) @NotBlank @Size(max = 10) @Redacted String code) {
+
+        @Override
+        public String toString() {
+            return Redaction.toString(this);
+        }
     }
 
     @POST

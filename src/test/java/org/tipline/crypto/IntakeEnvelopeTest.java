@@ -102,6 +102,6 @@ class IntakeEnvelopeTest {
                 .isEqualTo(IntakeKeyring.fromPkcs8("b", pkcs8, null).publicKeySpki());
         assertThatThrownBy(() -> IntakeKeyring.fromPkcs8("bad", "bm90IGEga2V5", null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad");
-        assertThat(key.toString()).contains("REDACTED").doesNotContain(pkcs8.substring(0, 20));
+        assertThat(key.toString()).contains("privateKey=[redacted]").doesNotContain(pkcs8.substring(0, 20));
     }
 }
