@@ -11,6 +11,12 @@ import java.util.UUID;
 @RequestScoped
 public class CurrentStaff {
 
+    /**
+     * The one role of a token that may do nothing but enrol a TOTP authenticator: an account that must have
+     * TOTP and has none gets such a token for the right password.
+     */
+    public static final String TOTP_ENROLMENT = "TOTP_ENROLMENT";
+
     static final String SCOPE = "tipline.scope";
 
     private final SecurityIdentity identity;

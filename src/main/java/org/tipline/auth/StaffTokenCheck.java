@@ -19,9 +19,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * long the token itself would still be valid. The account's scope, found in the same lookup, travels
  * with the identity ({@link CurrentStaff}).
  *
- * <p>Built-in tokens name the account by id (subject) and carry its role. Tokens of an external issuer
- * name it by email, and their groups mean nothing here (the provider does not know Tipline's roles): the
- * identity's roles are replaced by the account's role.
+ * <p>Built-in tokens name the account by id (subject), tokens of an external issuer by email. Either way the
+ * identity's roles are the account's role, never the token's groups (DESIGN 5: role and scope come from the
+ * account); the one exception narrows rather than widens: a built-in TOTP enrolment token keeps only
+ * {@link CurrentStaff#TOTP_ENROLMENT}. A built-in token that would live longer than
+ * {@code tipline.auth.token-lifetime} was not issued by this service as configured and is refused.
  */
 @ApplicationScoped
 class StaffTokenCheck implements SecurityIdentityAugmentor {
@@ -29,11 +31,13 @@ class StaffTokenCheck implements SecurityIdentityAugmentor {
     private final StaffAccess accounts;
     private final boolean external;
     private final String emailClaim;
+    private final long maxLifetimeSeconds;
 
     StaffTokenCheck(StaffAccess accounts, AuthSettings settings) {
         this.accounts = accounts;
         this.external = settings.mode() == AuthMode.EXTERNAL_OIDC;
         this.emailClaim = settings.external().emailClaim();
+        this.maxLifetimeSeconds = settings.tokenLifetime().toSeconds();
     }
 
     @Override
@@ -41,17 +45,23 @@ class StaffTokenCheck implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
+        if (!external && token.getExpirationTime() - token.getIssuedAtTime() > maxLifetimeSeconds) {
+            return Uni.createFrom().failure(new AuthenticationFailedException());
+        }
         return context.runBlocking(() -> {
             StaffScope scope = (external ? byEmail(token) : byId(token))
                     .filter(account -> account.accepts(token.getIssuedAtTime()))
                     .map(StaffAccess.Account::scope)
                     .orElseThrow(AuthenticationFailedException::new);
-            QuarkusSecurityIdentity.Builder builder = external
-                    ? QuarkusSecurityIdentity.builder().setPrincipal(token).addCredentials(identity.getCredentials())
-                            .addAttributes(identity.getAttributes()).addRole(scope.role().name())
-                    : QuarkusSecurityIdentity.builder(identity);
-            return builder.addAttribute(CurrentStaff.SCOPE, scope).build();
+            return QuarkusSecurityIdentity.builder().setPrincipal(token).addCredentials(identity.getCredentials())
+                    .addAttributes(identity.getAttributes()).addRole(roleOf(token, scope))
+                    .addAttribute(CurrentStaff.SCOPE, scope).build();
         });
+    }
+
+    private String roleOf(JsonWebToken token, StaffScope scope) {
+        boolean enrolmentOnly = !external && token.getGroups().contains(CurrentStaff.TOTP_ENROLMENT);
+        return enrolmentOnly ? CurrentStaff.TOTP_ENROLMENT : scope.role().name();
     }
 
     private Optional<StaffAccess.Account> byId(JsonWebToken token) {

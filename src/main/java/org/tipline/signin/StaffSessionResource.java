@@ -50,7 +50,7 @@ public class StaffSessionResource {
 
     @POST
     @Path("/totp")
-    @RolesAllowed({ "SRO", "COUNSELOR", "COORDINATOR", "ANALYST", "ADMIN", TokenIssuer.TOTP_ENROLMENT })
+    @RolesAllowed({ "SRO", "COUNSELOR", "COORDINATOR", "ANALYST", "ADMIN", CurrentStaff.TOTP_ENROLMENT })
     @Operation(operationId = "startTotpEnrolment", summary = "Start TOTP enrolment: a new secret for the authenticator app")
     @APIResponse(responseCode = "200", description = "The secret, shown once")
     @Extension(name = ProblemResponses.EXTENSION, value = "AlreadyExists")
@@ -61,7 +61,7 @@ public class StaffSessionResource {
     @POST
     @Path("/totp/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "SRO", "COUNSELOR", "COORDINATOR", "ANALYST", "ADMIN", TokenIssuer.TOTP_ENROLMENT })
+    @RolesAllowed({ "SRO", "COUNSELOR", "COORDINATOR", "ANALYST", "ADMIN", CurrentStaff.TOTP_ENROLMENT })
     @Operation(operationId = "confirmTotpEnrolment", summary = "Confirm with a code: TOTP is on; sign in again")
     @APIResponse(responseCode = "204", description = "TOTP is on")
     @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest")

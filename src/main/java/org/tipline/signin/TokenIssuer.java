@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import org.tipline.auth.CurrentStaff;
 import org.tipline.directory.Staff;
 import org.tipline.auth.AuthSettings;
 
@@ -22,8 +23,6 @@ class TokenIssuer {
         this.clock = clock;
     }
 
-    /** The group of a token that may only enrol a TOTP authenticator. */
-    static final String TOTP_ENROLMENT = "TOTP_ENROLMENT";
     private static final Duration ENROLMENT_LIFETIME = Duration.ofMinutes(10);
 
     AccessToken issue(Staff staff) {
@@ -33,7 +32,7 @@ class TokenIssuer {
 
     /** A short token that can do nothing but enrol TOTP, for an account that must have it and does not yet. */
     AccessToken issueForEnrolment(Staff staff) {
-        return new AccessToken(sign(staff, TOTP_ENROLMENT, ENROLMENT_LIFETIME), ENROLMENT_LIFETIME.toSeconds(), true);
+        return new AccessToken(sign(staff, CurrentStaff.TOTP_ENROLMENT, ENROLMENT_LIFETIME), ENROLMENT_LIFETIME.toSeconds(), true);
     }
 
     private String sign(Staff staff, String group, Duration lifetime) {
