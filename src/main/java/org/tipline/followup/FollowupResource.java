@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tipline.platform.ClientAddress;
 import org.tipline.platform.ProblemResponses;
 
 /**
@@ -52,7 +53,7 @@ public class FollowupResource {
     @APIResponse(responseCode = "200", description = "A reporter token for the tip of this code")
     @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest CaseCodeNotRecognized TooManyRequests")
     public ReporterToken session(@Valid @NotNull SessionRequest request, @Context HttpServerRequest http) {
-        return sessions.open(request.caseCode(), http.remoteAddress().hostAddress());
+        return sessions.open(request.caseCode(), ClientAddress.of(http));
     }
 
     @GET

@@ -33,12 +33,15 @@ final class BenchmarkApp implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final Process process;
     final URI baseUri;
+    /** Health and metrics: the management port, never the public one. */
+    final URI managementUri;
     final List<UUID> schoolIds = new ArrayList<>();
 
-    private BenchmarkApp(EmbeddedPostgres postgres, Process process, URI baseUri) {
+    private BenchmarkApp(EmbeddedPostgres postgres, Process process, URI baseUri, URI managementUri) {
         this.postgres = postgres;
         this.process = process;
         this.baseUri = baseUri;
+        this.managementUri = managementUri;
     }
 
     static BenchmarkApp start(Path workDirectory) throws Exception {
@@ -50,16 +53,23 @@ final class BenchmarkApp implements AutoCloseable {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
         Path keys = writeKeys(workDirectory.resolve("keys.properties"));
         int port = freePort();
+        int managementPort = freePort();
+        while (managementPort == port) {
+            managementPort = freePort();
+        }
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g",
                 "-Dquarkus.config.locations=" + keys.toUri(),
                 "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + managementPort,
+                "-Dquarkus.management.host=127.0.0.1",
                 "-Dquarkus.log.level=WARN",
                 "-jar", jar.toString());
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "postgres"));
         builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
         builder.redirectErrorStream(true).redirectOutput(workDirectory.resolve("app.log").toFile());
-        BenchmarkApp app = new BenchmarkApp(postgres, builder.start(), URI.create("http://127.0.0.1:" + port));
+        BenchmarkApp app = new BenchmarkApp(postgres, builder.start(), URI.create("http://127.0.0.1:" + port),
+                URI.create("http://127.0.0.1:" + managementPort));
         app.awaitReady();
         app.seedSchools();
         return app;
@@ -99,7 +109,7 @@ final class BenchmarkApp implements AutoCloseable {
                 throw new IllegalStateException("The application stopped; see target/benchmark/app.log");
             }
             try {
-                HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(baseUri.resolve("/q/health/ready")).build(),
+                HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(managementUri.resolve("/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;

@@ -210,7 +210,7 @@ public final class IntakeBenchmark {
 
     /** The service's Prometheus counters: {@code _sum} and {@code _count} lines, by their full name and labels. */
     private Map<String, Double> metrics() throws Exception {
-        String text = client.send(HttpRequest.newBuilder(app.baseUri.resolve("/q/metrics")).build(),
+        String text = client.send(HttpRequest.newBuilder(app.managementUri.resolve("/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Map<String, Double> values = new HashMap<>();
         for (String line : text.split("\n")) {

@@ -6,10 +6,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -22,6 +24,10 @@ import org.tipline.tip.TipBody;
 
 @QuarkusTest
 class TipSubmissionTest {
+
+    /** Metrics are served on the management port only. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Inject
     StoredTips stored;
@@ -96,7 +102,8 @@ class TipSubmissionTest {
             assertThat(log.all()).doesNotContain(marker).doesNotContain(code)
                     .doesNotContain(code.replace("-", "")).doesNotContain(address);
         }
-        assertThat(given().get("/q/metrics").then().extract().asString()).doesNotContain(marker).doesNotContain(address);
+        assertThat(given().port(management.getPort()).get("/q/metrics").then().statusCode(200).extract().asString())
+                .doesNotContain(marker).doesNotContain(address);
         assertThat(Database.tablesContaining(address)).as("tables holding the reporter's address").isEmpty();
         String canonical = code.replace("-", "");
         assertThat(Database.tablesContaining(marker)).as("tables holding the marker").isEmpty();

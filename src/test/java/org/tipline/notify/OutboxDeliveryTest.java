@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +38,10 @@ class OutboxDeliveryTest {
 
     @Inject
     NotifySettings settings;
+
+    /** Metrics are served on the management port only. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @BeforeEach
     void clearMail() {
@@ -158,8 +164,8 @@ class OutboxDeliveryTest {
         assertThat(Mailbox.recipients()).as("every address exactly once").containsExactlyInAnyOrderElementsOf(addresses);
     }
 
-    private static double deadLetterCount() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    private double deadLetterCount() {
+        String metrics = given().port(management.getPort()).get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(line -> line.startsWith("tipline_notifications_dead_total"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
