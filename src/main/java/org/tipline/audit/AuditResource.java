@@ -6,7 +6,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -47,10 +46,11 @@ public class AuditResource {
             @Parameter(description = "Page number from 0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("size") String size) {
         StaffScope scope = staff.scope();
+        int pageSize = Parameters.number("size", size, 50, 1, 200);
         return log.list(scope.seesEverything(), scope.schoolIds(), Parameters.optionalUuid("tip", tip),
-                Optional.ofNullable(actor).filter(a -> !a.isEmpty()), Optional.ofNullable(action).filter(a -> !a.isEmpty()),
+                Parameters.optionalText("actor", actor, 200), Parameters.optionalText("action", action, 200),
                 Parameters.optionalInstant("from", from), Parameters.optionalInstant("to", to),
-                Parameters.number("page", page, 0, 0, Integer.MAX_VALUE), Parameters.number("size", size, 50, 1, 200));
+                Parameters.pageNumber("page", page, pageSize), pageSize);
     }
 
     /** The answer of a chain verification. */

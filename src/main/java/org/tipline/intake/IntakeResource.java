@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tipline.platform.ClientAddress;
 import org.tipline.platform.ProblemResponses;
 
 /** Anonymous tip intake: no account, no cookie, nothing about the reporter kept. */
@@ -60,9 +61,11 @@ public class IntakeResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             byte[] body) throws IOException {
         // The address only picks the in-memory counter of the flood cap; it is neither stored nor logged.
-        floodGuard.admit(http.remoteAddress().hostAddress());
+        floodGuard.admit(ClientAddress.of(http));
         Optional<String> key = Optional.ofNullable(idempotencyKey);
-        TipReceipt receipt = headers.getMediaType().isCompatible(MediaType.valueOf(EncryptedTip.MEDIA_TYPE))
+        // No Content-Type at all only reaches here with an empty body (platform.ContentTypeCheck): read as plain JSON.
+        MediaType type = headers.getMediaType();
+        TipReceipt receipt = type != null && type.isCompatible(MediaType.valueOf(EncryptedTip.MEDIA_TYPE))
                 ? intake.submitEncrypted(body, key)
                 : intake.submitPlain(body, key);
         return Response.status(Response.Status.CREATED).entity(receipt).build();

@@ -1,6 +1,5 @@
 package org.tipline.intake;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -18,6 +17,7 @@ import org.tipline.crypto.IntakeEnvelope;
 import org.tipline.crypto.IntakeKeyring;
 import org.tipline.directory.Category;
 import org.tipline.directory.School;
+import org.tipline.platform.ClientJson;
 import org.tipline.platform.InvalidFieldException;
 
 /**
@@ -27,7 +27,7 @@ import org.tipline.platform.InvalidFieldException;
 @ApplicationScoped
 public class TipIntake {
 
-    private final ObjectMapper json;
+    private final ClientJson json;
     private final Validator validator;
     private final IntakeKeyring intakeKeys;
     private final CaseCodeHasher caseCodes;
@@ -35,7 +35,7 @@ public class TipIntake {
     private final TipRecorder recorder;
     private final Clock clock;
 
-    TipIntake(ObjectMapper json, Validator validator, IntakeKeyring intakeKeys, CaseCodeHasher caseCodes,
+    TipIntake(ClientJson json, Validator validator, IntakeKeyring intakeKeys, CaseCodeHasher caseCodes,
             IdempotentIntake idempotency, TipRecorder recorder, Clock clock) {
         this.json = json;
         this.validator = validator;
@@ -88,7 +88,8 @@ public class TipIntake {
     }
 
     private <T> T parse(byte[] body, Class<T> type) throws IOException {
-        T value = json.readValue(body, type);
+        // The same reader as every other request body: strict JSON, storable text.
+        T value = json.read(body, type);
         if (value == null) {
             throw new InvalidFieldException("(body)", "must be a JSON object");
         }

@@ -11,6 +11,9 @@ import java.util.UUID;
  */
 public final class Parameters {
 
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant AFTER_LAST_INSTANT = Instant.parse("+10000-01-01T00:00:00Z");
+
     private Parameters() {
     }
 
@@ -29,15 +32,44 @@ public final class Parameters {
         return value == null || value.isEmpty() ? Optional.empty() : Optional.of(uuid(name, value));
     }
 
+    /**
+     * An instant in the years 1 to 9999. {@link Instant} reaches a billion years either way, PostgreSQL's
+     * timestamps only 4713 BC to 294276 AD; beyond them the query fails instead of finding nothing.
+     */
     public static Optional<Instant> optionalInstant(String name, String value) {
         if (value == null || value.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Instant.parse(value));
+            Instant instant = Instant.parse(value);
+            if (!instant.isBefore(FIRST_INSTANT) && instant.isBefore(AFTER_LAST_INSTANT)) {
+                return Optional.of(instant);
+            }
         } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(name, "an ISO-8601 instant such as 2026-11-29T15:00:00Z");
+            // answered below
         }
+        throw new InvalidParameterException(name, "an ISO-8601 instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z, "
+                + "such as 2026-11-29T15:00:00Z");
+    }
+
+    /** Free text such as an audit actor: at most {@code maxLength} characters, and {@link StorableText}. */
+    public static Optional<String> optionalText(String name, String value, int maxLength) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.length() > maxLength || !StorableText.isStorable(value)) {
+            throw new InvalidParameterException(name,
+                    "text of at most " + maxLength + " characters, without NUL characters or unpaired UTF-16 surrogates");
+        }
+        return Optional.of(value);
+    }
+
+    /**
+     * A page number from 0 whose first row, page × size, still fits the {@code int} offsets of JPA
+     * ({@code Query.setFirstResult}); a larger one overflowed into a negative offset and a 500.
+     */
+    public static int pageNumber(String name, String value, int size) {
+        return number(name, value, 0, 0, Integer.MAX_VALUE / size);
     }
 
     public static boolean flag(String name, String value) {

@@ -1,6 +1,7 @@
 package org.tipline.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -8,11 +9,14 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -80,8 +84,26 @@ public class ProblemMappers {
         return json(e);
     }
 
+    /**
+     * A type Jackson cannot build is a bug on our side, not the client's: a 500 problem like any other,
+     * declared for its own type because Quarkus ships a mapper for it that answers with an empty body.
+     */
+    @ServerExceptionMapper
+    public Response jsonDefinition(InvalidDefinitionException e) {
+        return unexpected(e);
+    }
+
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
+        if (e instanceof UnstorableTextException text) {
+            return domain(new InvalidFieldException(JsonPaths.of(text.getPath()), StorableText.REASON));
+        }
+        Optional<String> duplicate = JsonPaths.duplicateField(e);
+        if (duplicate.isPresent()) {
+            String field = duplicate.get();
+            return respond(Problem.of(400, "duplicate-field", "Duplicate field", "The field '" + field + "' appears more than once.")
+                    .withErrors(List.of(new Problem.FieldError(field, "appears more than once"))));
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String field = JsonPaths.of(unknown.getPath());
             return respond(Problem.of(400, "unknown-field", "Unknown field", "The field '" + field + "' is not accepted.")
@@ -104,6 +126,14 @@ public class ProblemMappers {
     }
 
     private static String fieldName(ConstraintViolation<?> violation) {
+        // A violation of the parameter itself is a missing (null) body: resources constrain no other parameter.
+        Path.Node leaf = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            leaf = node;
+        }
+        if (leaf != null && leaf.getKind() == ElementKind.PARAMETER) {
+            return "(body)";
+        }
         // "method.argument.field" for resource parameters: the client knows only the last part.
         String path = violation.getPropertyPath().toString();
         int lastDot = path.lastIndexOf('.');

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tipline.platform.InvalidFieldException;
 import org.tipline.platform.ProblemResponses;
 
 /** Staff sign-in. */
@@ -31,6 +32,10 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "Signed in")
     @Extension(name = ProblemResponses.EXTENSION, value = "SignInFailed ExternalSignIn")
     public AccessToken login(@Valid LoginRequest request) {
+        if (request == null) {
+            // A body of "null", or none at all: @Valid passes a null, which sign-in cannot use.
+            throw new InvalidFieldException("(body)", "must be a JSON object");
+        }
         return signIn.signIn(request);
     }
 }

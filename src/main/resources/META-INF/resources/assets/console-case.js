@@ -2,8 +2,8 @@
 // and the actions its status allows. Everything the reporter wrote is set with textContent only.
 import { element, say } from './api.js';
 import {
-  badge, CLOSING_NOTE_TEXT, defaultClosingNote, fillSelect, OUTCOME_TEXT, problemText, relative, STATUS_TEXT, timeElement,
-  urgencyText,
+  badge, CLOSING_NOTE_TEXT, defaultClosingNote, fillSelect, OUTCOME_TEXT, problemText, relative, showBidiControls, STATUS_TEXT,
+  timeElement, urgencyText,
 } from './console-util.js';
 
 const $ = (id) => document.getElementById(id);
@@ -276,10 +276,11 @@ export function createCase(ctx) {
   return { open, close, clear, forgetDrafts };
 }
 
+/** Sets a field of the tip's content: what the reporter wrote, so bidi controls are shown, not obeyed. */
 function setText(id, value) {
   const node = $(id);
   const given = value !== null && value !== undefined && String(value).trim() !== '';
-  node.textContent = given ? value : 'Not given';
+  node.textContent = given ? showBidiControls(value) : 'Not given';
   node.classList.toggle('empty', !given);
 }
 
@@ -305,7 +306,7 @@ function messageItem(m, me) {
   const who = toReporter ? `To the reporter, from ${m.authorStaffId === me.id ? 'you' : 'a staff member'}` : 'From the reporter';
   return element('li', { class: toReporter ? 'to-reporter' : 'from-reporter' },
     element('span', { class: 'meta' }, `${who} · `, timeElement(m.at)),
-    element('div', { class: 'body', text: m.body }));
+    element('div', { class: 'body', text: toReporter ? m.body : showBidiControls(m.body) }));
 }
 
 function humanKind(kind) {

@@ -13,6 +13,16 @@ export function timeElement(iso) {
   return element('time', { datetime: date.toISOString(), text: EXACT.format(date) });
 }
 
+// Bidirectional controls (marks, embeddings, overrides, isolates) make text read otherwise than it was written:
+// "txt.exe" can show as "exe.txt", a number backwards. In what a reporter wrote, each is shown as a visible
+// mark such as ⟦U+202E⟧ instead; what is stored stays exactly as sent.
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Reporter-written text for display, with every bidi control replaced by a visible mark. */
+export function showBidiControls(text) {
+  return String(text).replace(BIDI_CONTROLS, (c) => `\u27E6U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}\u27E7`);
+}
+
 /** "45 s", "12 min", "3 h 5 min", "2 d 4 h". */
 export function duration(totalSeconds) {
   const s = Math.max(0, Math.round(Number(totalSeconds) || 0));

@@ -1,5 +1,6 @@
 package org.tipline.pages;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -7,6 +8,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -154,6 +156,32 @@ class BrowserJourneyTest {
                 .allSatisfy(url -> assertThat(url).startsWith(origin() + "/"));
         assertThat(browser.consoleErrors()).as("console errors other than refused API calls")
                 .filteredOn(message -> !message.contains("Failed to load resource")).isEmpty();
+    }
+
+    @Test
+    void shouldShowBidiControlsInWhatTheReporterWroteAsVisibleMarks() {
+        // U+202E (right-to-left override) would show "exe.txt" for "txt.exe"; U+2066 and U+200F are its quieter kin.
+        Map<String, String> receipt = given().contentType("application/json")
+                .body(Map.of("schoolId", UUID.nameUUIDFromBytes("tipline-demo:school:Kelly Walsh High School".getBytes()).toString(),
+                        "category", "OTHER", "description", "Open the file \u202Etxt.exe before class", "happeningNow", false,
+                        "location", "room \u20661\u20692\u200F"))
+                .post("/api/v1/tips").then().statusCode(201).extract().jsonPath().getMap("");
+        String reporter = given().contentType("application/json").body(Map.of("caseCode", receipt.get("caseCode")))
+                .post("/api/v1/followup/session").then().statusCode(200).extract().path("token");
+        given().auth().oauth2(reporter).contentType("application/json").body(Map.of("body", "It is \u202Dreally\u202C me"))
+                .post("/api/v1/followup/messages").then().statusCode(201);
+        String tipId = QuarkusTransaction.requiringNew()
+                .call(() -> Tip.<Tip>find("reference", receipt.get("reference")).singleResult().id().toString());
+
+        open("/console/tips/" + tipId);
+        signIn("sro.kwhs@demo.tipline.local");
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-description"), "Open the file"));
+
+        assertThat(browser.find("#case-description").getText()).isEqualTo("Open the file \u27E6U+202E\u27E7txt.exe before class");
+        assertThat(browser.find("#case-location").getText())
+                .isEqualTo("room \u27E6U+2066\u27E71\u27E6U+2069\u27E72\u27E6U+200F\u27E7");
+        assertThat(browser.find("#case-conversation li.from-reporter .body").getText())
+                .isEqualTo("It is \u27E6U+202D\u27E7really\u27E6U+202C\u27E7 me");
     }
 
     private boolean warnsBeforeLeaving() {
