@@ -1,5 +1,15 @@
 package org.tipline.pages;
 
+import org.tipline.support.StaffTokens;
+
+import org.tipline.support.Mailbox;
+
+import org.tipline.support.InvitationMails;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -227,7 +237,7 @@ class BrowserJourneyTest {
 
     @Test
     void shouldGiveEveryFormControlAnAccessibleName() {
-        for (String path : List.of("/", "/followup", "/console")) {
+        for (String path : List.of("/", "/followup", "/console/invitation#x", "/console")) {
             open(path);
             browser.visible("main");
             assertNamed(path);
@@ -235,6 +245,28 @@ class BrowserJourneyTest {
         signIn("sro.kwhs@demo.tipline.local");
         browser.visible("#queue");
         assertNamed("/console (signed in)");
+    }
+
+    @Test
+    void shouldLetAnInvitedOfficerSetTheirPasswordWithTheLinkOfTheirMail() {
+        Mailbox.clear();
+        String email = "invited." + UUID.randomUUID().toString().substring(0, 8) + "@test.tipline.local";
+        given().auth().oauth2(StaffTokens.forDemo("admin", "ADMIN")).contentType("application/json")
+                .body(Map.of("email", email, "displayName", "Invited SRO", "role", "SRO", "agencyId",
+                        UUID.nameUUIDFromBytes("tipline-demo:agency:Casper Police Department".getBytes()).toString()))
+                .post("/api/v1/admin/staff").then().statusCode(201);
+
+        open("/console/invitation#" + InvitationMails.tokenFor(email));
+        browser.visible("#invitation-password").sendKeys("my own long password");
+        assertThat(browser.driver.getCurrentUrl()).as("the token is wiped from the address bar").doesNotContain("#");
+        browser.find("#invitation-repeat").sendKeys("my own long password");
+        browser.screenshots("invitation");
+        browser.find("#invitation-submit").click();
+
+        browser.visible("#invitation-done");
+        assertThat(browser.find("#invitation-message").getText()).contains("password is set");
+        given().contentType("application/json").body(Map.of("email", email, "password", "my own long password"))
+                .post("/api/v1/auth/login").then().statusCode(200);
     }
 
     private void assertNamed(String page) {
