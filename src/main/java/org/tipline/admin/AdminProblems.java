@@ -21,4 +21,18 @@ final class AdminProblems {
             super(409, "duplicate", "Already exists", "A " + what + " with this name or email already exists.");
         }
     }
+
+    /** An account the caller may not manage (DESIGN 5: who may manage whom). */
+    static class NotManageable extends DomainException {
+        NotManageable(String why) {
+            super(403, "account-not-manageable", "Not yours to manage", why);
+        }
+    }
+
+    /** An approval that is not pending, or that its own requester tries to approve. */
+    static class ApprovalRefused extends DomainException {
+        ApprovalRefused(String why) {
+            super(409, "approval-refused", "Approval refused", why);
+        }
+    }
 }

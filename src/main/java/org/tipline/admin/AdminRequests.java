@@ -36,6 +36,10 @@ final class AdminRequests {
             @Schema(description = "Required for SROs") UUID agencyId) {
     }
 
+    @Schema(name = "EmailChange")
+    record EmailChange(@Schema(required = true) @NotBlank @Email @Size(max = 320) String email) {
+    }
+
     @Schema(name = "AssignmentRequest")
     record Assign(@Schema(required = true) @NotNull AssignmentKind kind, @Schema(required = true) boolean primary) {
     }

@@ -1,12 +1,11 @@
 package org.tipline.admin;
 
+import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tipline.directory.Agency;
 import org.tipline.directory.School;
 import org.tipline.directory.Staff;
-import org.tipline.platform.Redaction;
-import org.tipline.platform.Redaction.Redacted;
 
 /** What directory administration answers. */
 final class AdminViews {
@@ -42,14 +41,32 @@ final class AdminViews {
         }
     }
 
-    /** A new or reset account and its one-time password, shown once; TOTP must be set up at first sign-in. */
-    @Schema(name = "StaffCredentials")
-    record Credentials(@Schema(required = true) StaffRow staff,
-            @Schema(required = true, description = "One-time password, shown only here")
-            @Redacted String temporaryPassword) {
-        @Override
-        public String toString() {
-            return Redaction.toString(this);
+    /** An account to which an invitation was sent: the answer says only that, never a credential. */
+    @Schema(name = "AdminStaffInvited")
+    record Invited(@Schema(required = true) StaffRow staff,
+            @Schema(required = true, description = "Until when the invitation mailed to the account's own address works")
+            Instant invitationExpiresAt) {
+    }
+
+    /** An account change waiting for a second administrator. */
+    @Schema(name = "AdminApproval")
+    record ApprovalRow(@Schema(required = true) UUID id, @Schema(required = true) String action, UUID staffId, String email,
+            String displayName, @Schema(required = true) UUID requestedBy, @Schema(required = true) Instant requestedAt,
+            @Schema(required = true) String status, UUID decidedBy, Instant decidedAt) {
+        static ApprovalRow of(AdminApproval approval) {
+            return new ApprovalRow(approval.id, approval.action.name(), approval.staffId, approval.email, approval.displayName,
+                    approval.requestedBy, approval.requestedAt, approval.status.name(), approval.decidedBy, approval.decidedAt);
+        }
+    }
+
+    /** What an account change did: an invitation sent, or a request waiting for a second administrator. */
+    record ChangeResult(Invited invited, ApprovalRow pending) {
+        static ChangeResult done(Invited invited) {
+            return new ChangeResult(invited, null);
+        }
+
+        static ChangeResult waiting(ApprovalRow pending) {
+            return new ChangeResult(null, pending);
         }
     }
 }

@@ -33,10 +33,15 @@ public class DirectoryAdminResource {
 
     private final CurrentStaff staff;
     private final DirectoryAdministration administration;
+    private final StaffAdministration staffAdministration;
+    private final Approvals approvalsService;
 
-    DirectoryAdminResource(CurrentStaff staff, DirectoryAdministration administration) {
+    DirectoryAdminResource(CurrentStaff staff, DirectoryAdministration administration, StaffAdministration staffAdministration,
+            Approvals approvalsService) {
         this.staff = staff;
         this.administration = administration;
+        this.staffAdministration = staffAdministration;
+        this.approvalsService = approvalsService;
     }
 
     @GET
@@ -94,18 +99,21 @@ public class DirectoryAdminResource {
     @APIResponse(responseCode = "200", description = "The staff")
     @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound")
     public List<AdminViews.StaffRow> staff() {
-        return administration.staff(scope());
+        return staffAdministration.staff(scope());
     }
 
     @POST
     @Path("/staff")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "adminCreateStaff", summary = "Add a staff account; its one-time password is shown only here")
-    @APIResponse(responseCode = "201", description = "Added",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminViews.Credentials.class)))
+    @Operation(operationId = "adminCreateStaff", summary = "Add a staff account: its owner gets an invitation to set a "
+            + "password at their own address; an analyst account waits for a second administrator")
+    @APIResponse(responseCode = "201", description = "Added; the invitation is mailed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminViews.Invited.class)))
+    @APIResponse(responseCode = "202", description = "Waiting for a second administrator (analyst accounts)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminViews.ApprovalRow.class)))
     @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound AlreadyExists")
     public Response createStaff(@Valid @NotNull AdminRequests.NewStaff request) {
-        return Response.status(Response.Status.CREATED).entity(administration.createStaff(scope(), request)).build();
+        return answer(staffAdministration.create(scope(), request), Response.Status.CREATED);
     }
 
     @POST
@@ -114,16 +122,62 @@ public class DirectoryAdminResource {
     @APIResponse(responseCode = "204", description = "Done")
     @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound")
     public void disableStaff(@PathParam("id") String id) {
-        administration.disable(scope(), Parameters.uuid("id", id));
+        staffAdministration.disable(scope(), Parameters.uuid("id", id));
     }
 
     @POST
     @Path("/staff/{id}/reset")
-    @Operation(operationId = "adminResetStaff", summary = "New one-time password, TOTP to set up again, every token revoked")
-    @APIResponse(responseCode = "200", description = "The new credentials, shown only here")
+    @Operation(operationId = "adminResetStaff", summary = "Clear the password and TOTP, revoke every token and mail the "
+            + "owner an invitation to set a new password; an analyst's waits for a second administrator")
+    @APIResponse(responseCode = "200", description = "Reset; the invitation is mailed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminViews.Invited.class)))
+    @APIResponse(responseCode = "202", description = "Waiting for a second administrator (analyst accounts)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminViews.ApprovalRow.class)))
     @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound")
-    public AdminViews.Credentials resetStaff(@PathParam("id") String id) {
-        return administration.reset(scope(), Parameters.uuid("id", id));
+    public Response resetStaff(@PathParam("id") String id) {
+        return answer(staffAdministration.reset(scope(), Parameters.uuid("id", id)), Response.Status.OK);
+    }
+
+    @PUT
+    @Path("/staff/{id}/email")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "adminChangeStaffEmail", summary = "Change an account's mail address: the old address is "
+            + "told, the new one invited, the old password ends; an analyst's waits for a second administrator")
+    @APIResponse(responseCode = "200", description = "Changed; the invitation is mailed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminViews.Invited.class)))
+    @APIResponse(responseCode = "202", description = "Waiting for a second administrator (analyst accounts)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminViews.ApprovalRow.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound AlreadyExists")
+    public Response changeStaffEmail(@PathParam("id") String id, @Valid @NotNull AdminRequests.EmailChange request) {
+        return answer(staffAdministration.changeEmail(scope(), Parameters.uuid("id", id), request.email()), Response.Status.OK);
+    }
+
+    @GET
+    @Path("/approvals")
+    @Operation(operationId = "adminListApprovals", summary = "Analyst account changes waiting for a second administrator")
+    @APIResponse(responseCode = "200", description = "The pending requests")
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound")
+    public List<AdminViews.ApprovalRow> approvals() {
+        return approvalsService.pending();
+    }
+
+    @POST
+    @Path("/approvals/{id}/approve")
+    @Operation(operationId = "adminApprove", summary = "Approve another administrator's request: it is carried out")
+    @APIResponse(responseCode = "200", description = "Carried out; the invitation is mailed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminViews.Invited.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound AlreadyExists")
+    public AdminViews.Invited approve(@PathParam("id") String id) {
+        return approvalsService.approve(scope(), Parameters.uuid("id", id));
+    }
+
+    @POST
+    @Path("/approvals/{id}/reject")
+    @Operation(operationId = "adminReject", summary = "Reject another administrator's request")
+    @APIResponse(responseCode = "204", description = "Rejected")
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound AlreadyExists")
+    public void reject(@PathParam("id") String id) {
+        approvalsService.reject(scope(), Parameters.uuid("id", id));
     }
 
     @PUT
@@ -134,7 +188,7 @@ public class DirectoryAdminResource {
     @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound")
     public void assign(@PathParam("staffId") String staffId, @PathParam("schoolId") String schoolId,
             @Valid @NotNull AdminRequests.Assign request) {
-        administration.assign(scope(), Parameters.uuid("staffId", staffId), Parameters.uuid("schoolId", schoolId), request);
+        staffAdministration.assign(scope(), Parameters.uuid("staffId", staffId), Parameters.uuid("schoolId", schoolId), request);
     }
 
     @DELETE
@@ -143,7 +197,13 @@ public class DirectoryAdminResource {
     @APIResponse(responseCode = "204", description = "Done")
     @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound")
     public void unassign(@PathParam("staffId") String staffId, @PathParam("schoolId") String schoolId) {
-        administration.unassign(scope(), Parameters.uuid("staffId", staffId), Parameters.uuid("schoolId", schoolId));
+        staffAdministration.unassign(scope(), Parameters.uuid("staffId", staffId), Parameters.uuid("schoolId", schoolId));
+    }
+
+    /** An invitation sent ({@code done}), or 202 with the request waiting for a second administrator. */
+    private static Response answer(AdminViews.ChangeResult result, Response.Status done) {
+        return result.pending() != null ? Response.status(Response.Status.ACCEPTED).entity(result.pending()).build()
+                : Response.status(done).entity(result.invited()).build();
     }
 
     private AdminScope scope() {

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One audit event; its hash covers its fields and the previous event's hash. */
+/** One audit event; its hash covers its fields, its position and the previous event's hash. */
 @Entity
 @Table(name = "audit_event")
 public class AuditEvent extends PanacheEntityBase {
@@ -30,6 +30,17 @@ public class AuditEvent extends PanacheEntityBase {
     public UUID tipId;
 
     public String detail;
+
+    /** The school of the event's tip when it was written; null for events without a tip. */
+    @Column(name = "school_id")
+    public UUID schoolId;
+
+    /** 1, 2, 3 ... counting every event; null on events of chain version 0. */
+    public Long position;
+
+    /** 0: unkeyed SHA-256 link (events before the keyed chain); 1: HMAC-SHA-256 under the server's audit key. */
+    @Column(name = "chain_version")
+    public short chainVersion;
 
     @Column(name = "prev_hash")
     public byte[] prevHash;

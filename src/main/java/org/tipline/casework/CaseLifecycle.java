@@ -115,7 +115,10 @@ public class CaseLifecycle {
         step(scope, tip, "LEAD_ASSIGNED", lead.email);
     }
 
-    /** Moves the tip to another active school: it is routed again and the new recipients are notified. */
+    /**
+     * Moves the tip to another active school: it is routed again and the new recipients are notified. Staff move
+     * tips within the tip's district; only analysts, who see every district, move them across.
+     */
     @Transactional
     public void reassign(StaffScope scope, UUID tipId, UUID schoolId) {
         Tip tip = Tip.inScope(scope, tipId);
@@ -123,9 +126,19 @@ public class CaseLifecycle {
         if (school == null || !school.active) {
             throw new InvalidFieldException("schoolId", "no active school has this id");
         }
-        // Routing writes the history entry (with the new recipients); the audit log names the school.
-        routing.reassign(tip, schoolId, scope.staffId().toString());
+        if (!scope.seesEverything() && !sameDistrict(tip, school)) {
+            throw new InvalidFieldException("schoolId", "must be a school of the tip's district; only analysts move tips "
+                    + "to another district");
+        }
+        // Audited before the move, so the entry carries the school the tip leaves (see TipHistory.audit); routing
+        // writes the history entry with the new recipients.
         history.audit(tip, "REASSIGNED", scope.staffId().toString(), school.name);
+        routing.reassign(tip, schoolId, scope.staffId().toString());
+    }
+
+    private static boolean sameDistrict(Tip tip, School destination) {
+        School current = tip.schoolId() == null ? null : School.findById(tip.schoolId());
+        return current != null && current.district.id.equals(destination.district.id);
     }
 
     private void step(StaffScope scope, Tip tip, String kind, String detail) {

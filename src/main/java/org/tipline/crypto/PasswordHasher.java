@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Hashes and checks staff passwords with Argon2id, stored as PHC strings
@@ -26,9 +27,13 @@ public class PasswordHasher {
 
     private final SecureRandom random = new SecureRandom();
     private final Argon2id.Cost cost;
+    /** Permits to hash: a burst of sign-ins (or guesses) waits here, bounded, instead of taking every core. */
+    private final BoundedPool<Object> gate;
 
     PasswordHasher(PasswordSettings settings) {
         this.cost = settings.cost();
+        this.gate = new BoundedPool<>(Stream.generate(Object::new).limit(settings.concurrent()).toList(), settings.maxWaiting(),
+                settings.maxWait());
     }
 
     public String hash(char[] password) {
@@ -51,13 +56,15 @@ public class PasswordHasher {
         return MessageDigest.isEqual(expected, compute(password, Base64.getDecoder().decode(phc.group(4)), storedCost));
     }
 
-    private static byte[] compute(char[] password, byte[] salt, Argon2id.Cost cost) {
+    private byte[] compute(char[] password, byte[] salt, Argon2id.Cost cost) {
         ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
         byte[] bytes = new byte[encoded.remaining()];
         encoded.get(bytes);
+        Object permit = gate.acquire();
         try {
             return Argon2id.hash(bytes, salt, new byte[0], cost, HASH_BYTES);
         } finally {
+            gate.release(permit);
             Arrays.fill(bytes, (byte) 0);
         }
     }

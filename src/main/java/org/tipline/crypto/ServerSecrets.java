@@ -40,8 +40,24 @@ public class ServerSecrets {
 
     /** HMAC-SHA256 keyed by a sub-key of the pepper that is specific to {@code purpose}. */
     public byte[] keyedHash(String purpose, byte[] input) {
-        byte[] subKey = hmac(pepper.reveal(), ("tipline-subkey-v1|" + purpose).getBytes(StandardCharsets.UTF_8));
-        return hmac(subKey, input);
+        return hmac(subKey(purpose), input);
+    }
+
+    /**
+     * AES-256-GCM under a sub-key of the pepper specific to {@code purpose}, for a short secret that must wait in the
+     * database (an invitation link in the outbox): a database dump alone does not give it away.
+     */
+    public byte[] seal(String purpose, byte[] plaintext) {
+        return Aes256Gcm.seal(SecretBytes.copyOf(subKey("seal|" + purpose)), plaintext, purpose.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Opens what {@link #seal} sealed for the same purpose; {@link DecryptionFailedException} otherwise. */
+    public byte[] open(String purpose, byte[] sealed) {
+        return Aes256Gcm.open(SecretBytes.copyOf(subKey("seal|" + purpose)), sealed, purpose.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private byte[] subKey(String purpose) {
+        return hmac(pepper.reveal(), ("tipline-subkey-v1|" + purpose).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Constant-time comparison, so a mismatch reveals nothing about where it is. */

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.mailer.MailTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.tipline.crypto.ServerSecrets;
 
 /** Renders an outbox message with its template and hands it to the SMTP server. */
 @ApplicationScoped
@@ -16,13 +18,19 @@ class MailSender {
 
     private final ObjectMapper json;
     private final NotifySettings settings;
+    private final ServerSecrets secrets;
 
-    MailSender(ObjectMapper json, NotifySettings settings) {
+    MailSender(ObjectMapper json, NotifySettings settings, ServerSecrets secrets) {
         this.json = json;
         this.settings = settings;
+        this.secrets = secrets;
     }
 
     void send(OutboxMessage message) throws IOException {
+        if (message.kind.aboutAnAccount()) {
+            sendAccountMail(message);
+            return;
+        }
         Notification n = json.readValue(message.payload, Notification.class);
         String deadline = DEADLINE.format(n.deadline().atZone(ZoneId.of(n.zone())));
         MailTemplate.MailTemplateInstance mail = switch (n.kind()) {
@@ -30,8 +38,21 @@ class MailSender {
             case ESCALATION -> MailTemplates.escalation(n, deadline);
             case REASSIGNED -> MailTemplates.reassigned(n, deadline);
             case REPORTER_MESSAGE -> MailTemplates.reporterMessage(n);
+            case ACCOUNT_INVITATION, ACCOUNT_NOTICE -> throw new IllegalArgumentException("not a tip notification");
         };
         mail.to(message.recipient).subject(subject(n)).send().await().atMost(settings.sendTimeout());
+    }
+
+    private void sendAccountMail(OutboxMessage message) throws IOException {
+        AccountMail mail = json.readValue(message.payload, AccountMail.class);
+        MailTemplate.MailTemplateInstance rendered = switch (mail.kind()) {
+            case ACCOUNT_INVITATION -> MailTemplates.accountInvitation(mail,
+                    new String(secrets.open(AccountMail.LINK_PURPOSE, mail.sealedLink()), StandardCharsets.UTF_8));
+            default -> MailTemplates.accountNotice(mail);
+        };
+        String subject = mail.kind() == NotificationKind.ACCOUNT_INVITATION ? "Tipline: set your password"
+                : "Tipline: a change to your account";
+        rendered.to(message.recipient).subject(subject).send().await().atMost(settings.sendTimeout());
     }
 
     /** What the subject line says: reference, school and urgency; nothing the reporter wrote. */
@@ -42,6 +63,7 @@ class MailSender {
                     + n.urgency();
             case REASSIGNED -> "Tip " + n.reference() + " reassigned to " + n.school() + ", urgency " + n.urgency();
             case REPORTER_MESSAGE -> "New message from the reporter of tip " + n.reference() + " for " + n.school();
+            case ACCOUNT_INVITATION, ACCOUNT_NOTICE -> throw new IllegalArgumentException("not a tip notification");
         };
     }
 }

@@ -20,4 +20,8 @@ final class MailTemplates {
     static native MailTemplate.MailTemplateInstance reassigned(Notification n, String deadline);
 
     static native MailTemplate.MailTemplateInstance reporterMessage(Notification n);
+
+    static native MailTemplate.MailTemplateInstance accountInvitation(AccountMail mail, String link);
+
+    static native MailTemplate.MailTemplateInstance accountNotice(AccountMail mail);
 }

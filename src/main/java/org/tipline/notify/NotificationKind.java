@@ -5,5 +5,14 @@ public enum NotificationKind {
     NEW_TIP,
     ESCALATION,
     REASSIGNED,
-    REPORTER_MESSAGE
+    REPORTER_MESSAGE,
+    /** A staff member is invited to set their password (new account, reset, changed email). */
+    ACCOUNT_INVITATION,
+    /** A change to a staff account, told to its owner (or to the analyst desk). */
+    ACCOUNT_NOTICE;
+
+    /** Whether the payload is an {@link AccountMail} rather than a tip's {@link Notification}. */
+    boolean aboutAnAccount() {
+        return this == ACCOUNT_INVITATION || this == ACCOUNT_NOTICE;
+    }
 }

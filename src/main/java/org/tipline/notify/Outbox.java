@@ -23,22 +23,31 @@ public class Outbox {
     }
 
     public void enqueue(UUID tipId, String recipient, Notification notification) {
+        write(tipId, recipient, notification.kind(), serialize(notification));
+    }
+
+    /** A mail about a staff account, sent if and only if the change that causes it commits. */
+    public void enqueue(String recipient, AccountMail mail) {
+        write(null, recipient, mail.kind(), serialize(mail));
+    }
+
+    private void write(UUID tipId, String recipient, NotificationKind kind, String payload) {
         Instant now = clock.instant();
         OutboxMessage message = new OutboxMessage();
         message.id = UUID.randomUUID();
         message.tipId = tipId;
-        message.kind = notification.kind();
+        message.kind = kind;
         message.recipient = recipient;
-        message.payload = serialize(notification);
+        message.payload = payload;
         message.status = OutboxMessage.Status.PENDING;
         message.nextAttemptAt = now;
         message.createdAt = now;
         message.persist();
     }
 
-    private String serialize(Notification notification) {
+    private String serialize(Object payload) {
         try {
-            return json.writeValueAsString(notification);
+            return json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize a notification", e);
         }

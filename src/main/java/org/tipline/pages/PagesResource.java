@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * The three pages people use: the tip form, the follow-up page and the staff console. They are plain HTML
+ * The pages people use: the tip form, the follow-up page, the staff console and its invitation page. They are plain HTML
  * that load their scripts and styles from {@code /assets} (same origin, no inline script: see
  * {@code platform.PrivacyHeaders}, which sets the Content-Security-Policy). The console's deep links
  * ({@code /console/tips/<id>}, used in notification mails) serve the same page, whose script reads the path.
@@ -42,6 +42,14 @@ public class PagesResource {
     @Operation(hidden = true)
     public String console() {
         return page("console.html");
+    }
+
+    /** Where invitation mails lead: the token is in the link's fragment, which never reaches this server. */
+    @GET
+    @Path("console/invitation")
+    @Operation(hidden = true)
+    public String invitation() {
+        return page("invitation.html");
     }
 
     @GET

@@ -79,7 +79,8 @@ public class ProblemResponses implements OASFilter {
         if (listed != null) {
             Arrays.stream(listed.toString().trim().split("\\s+")).map(Shape::valueOf).forEach(shapes::add);
             operation.removeExtension(EXTENSION);
-            // The scanner copies a method's extensions to its request body and the responses it declares as well.
+            // The scanner copies a method's extensions to its request body, its responses and each response as well.
+            operation.getResponses().removeExtension(EXTENSION);
             operation.getResponses().getAPIResponses().values().forEach(response -> response.removeExtension(EXTENSION));
             if (operation.getRequestBody() != null) {
                 operation.getRequestBody().removeExtension(EXTENSION);

@@ -30,7 +30,7 @@ public class AuthResource {
     @Path("/login")
     @Operation(operationId = "login", summary = "Sign in with email, password and, when enrolled, a TOTP code")
     @APIResponse(responseCode = "200", description = "Signed in")
-    @Extension(name = ProblemResponses.EXTENSION, value = "SignInFailed ExternalSignIn")
+    @Extension(name = ProblemResponses.EXTENSION, value = "SignInFailed ExternalSignIn TooManyRequests")
     public AccessToken login(@Valid LoginRequest request) {
         if (request == null) {
             // A body of "null", or none at all: @Valid passes a null, which sign-in cannot use.

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tipline.auth.AuthSettings;
 
@@ -12,6 +13,7 @@ import org.tipline.auth.AuthSettings;
  * Recent failed sign-ins per email (known or not, so that the answer does not tell them apart), and the
  * growing delay they earn: {@code failureDelay x 2^(failures - 1)}, at most {@code maxFailureDelay}.
  * In memory and forgotten after a quiet quarter hour: a delay, never a lockout someone could aim at a colleague.
+ * One attempt per email is under way at a time, so that parallel guesses cannot all wait out one delay together.
  */
 @ApplicationScoped
 class FailedSignIns {
@@ -22,12 +24,24 @@ class FailedSignIns {
     }
 
     private final ConcurrentHashMap<String, Failures> byEmail = new ConcurrentHashMap<>();
+    private final Set<String> underWay = ConcurrentHashMap.newKeySet();
     private final AuthSettings settings;
     private final Clock clock;
 
     FailedSignIns(AuthSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** Starts an attempt for this email; refused (429) while another one is under way. End it with {@link #end}. */
+    void begin(String email) {
+        if (!underWay.add(key(email))) {
+            throw new SignInUnderWayException((int) Math.max(1, (delayFor(email).toMillis() + 999) / 1000));
+        }
+    }
+
+    void end(String email) {
+        underWay.remove(key(email));
     }
 
     Duration delayFor(String email) {

@@ -12,7 +12,8 @@ import org.tipline.auth.AuthSettings;
 /**
  * Signs staff in with email, password (Argon2id) and, when the account has one, a TOTP code. Every
  * failure gives the same answer after the same work: an unknown email is checked against a dummy hash,
- * and each email's recent failures add a growing delay.
+ * and each email's recent failures add a growing delay, which parallel attempts cannot share (one attempt per
+ * email at a time). Password hashing itself is bounded ({@code PasswordHasher}).
  */
 @ApplicationScoped
 public class StaffSignIn {
@@ -39,6 +40,15 @@ public class StaffSignIn {
             // Refused before any work: no password of this service is checked, and no token issued.
             throw new ExternalSignInException();
         }
+        failures.begin(request.email());
+        try {
+            return check(request);
+        } finally {
+            failures.end(request.email());
+        }
+    }
+
+    private AccessToken check(LoginRequest request) {
         pause(failures.delayFor(request.email()));
         Staff staff = QuarkusTransaction.requiringNew().call(() -> Staff.<Staff>find("lower(email) = ?1",
                 request.email().trim().toLowerCase(Locale.ROOT)).firstResult());

@@ -36,8 +36,11 @@ public class TipHistory {
         TipEvent.record(tipId, clock.instant(), kind, actor, detail);
     }
 
-    /** An audit entry only: reading a case, and the audit side of a step whose history entry routing writes. */
+    /**
+     * An audit entry only: reading a case, and the audit side of a step whose history entry routing writes. It is
+     * stamped with the tip's school at this moment, so the audit trail stays visible to that school's district.
+     */
     public void audit(Tip tip, String kind, String actor, String detail) {
-        audit.append(actor, "TIP_" + kind, tip.id(), detail);
+        audit.append(actor, "TIP_" + kind, tip.id(), tip.schoolId(), detail);
     }
 }

@@ -3,6 +3,7 @@ package org.tipline.admin;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
@@ -13,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.tipline.directory.District;
 import org.tipline.support.DirectoryFixtures;
+import org.tipline.support.InvitationMails;
 import org.tipline.support.StaffTokens;
 
 @QuarkusTest
@@ -46,8 +48,8 @@ class DirectoryAdminTest {
         Map<String, Object> created = post(COORDINATOR, "/staff", Map.of("email", email, "displayName", "Counselor (test)",
                 "role", "COUNSELOR", "districtId", DISTRICT)).statusCode(201).extract().jsonPath().getMap("");
         String staffId = (String) ((Map<?, ?>) created.get("staff")).get("id");
-        String password = (String) created.get("temporaryPassword");
-        assertThat(password).hasSize(20);
+        assertThat(created).doesNotContainKey("temporaryPassword").containsKey("invitationExpiresAt");
+        String password = InvitationMails.acceptAs(email);
 
         given().auth().oauth2(COORDINATOR).contentType("application/json").body(Map.of("kind", "COUNSELOR", "primary", true))
                 .put("/api/v1/admin/staff/" + staffId + "/assignments/" + schoolId).then().statusCode(204);
@@ -69,7 +71,7 @@ class DirectoryAdminTest {
         post(COORDINATOR, "/schools", Map.of("districtId", other.id.toString(), "agencyId", CASPER_PD, "name", unique("Other"),
                 "level", "HIGH", "city", "Elsewhere")).statusCode(404);
         post(COORDINATOR, "/staff", Map.of("email", unique("c") + "@test.tipline.local", "displayName", "C", "role", "COUNSELOR",
-                "districtId", other.id.toString())).statusCode(404);
+                "districtId", other.id.toString())).statusCode(403).body("code", equalTo("account-not-manageable"));
         post(COORDINATOR, "/staff", Map.of("email", unique("a") + "@test.tipline.local", "displayName", "A", "role", "ANALYST"))
                 .statusCode(403);
         post(COORDINATOR, "/agencies", Map.of("name", unique("Agency"), "kind", "TOWN_POLICE", "onCallEmail", "a@b.org",
@@ -104,14 +106,18 @@ class DirectoryAdminTest {
         Map<String, Object> created = post(ADMIN, "/staff", Map.of("email", email, "displayName", "SRO (test)", "role", "SRO",
                 "agencyId", CASPER_PD)).statusCode(201).extract().jsonPath().getMap("");
         String staffId = (String) ((Map<?, ?>) created.get("staff")).get("id");
-        String token = given().contentType("application/json").body(Map.of("email", email, "password", created.get("temporaryPassword")))
+        String first = InvitationMails.acceptAs(email);
+        String token = given().contentType("application/json").body(Map.of("email", email, "password", first))
                 .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
 
-        String fresh = post(ADMIN, "/staff/" + staffId + "/reset", null).statusCode(200).extract().path("temporaryPassword");
+        post(ADMIN, "/staff/" + staffId + "/reset", null).statusCode(200).body("invitationExpiresAt", notNullValue());
 
         given().auth().oauth2(token).get("/api/v1/staff/me").then().statusCode(401);
-        given().contentType("application/json").body(Map.of("email", email, "password", created.get("temporaryPassword")))
+        given().contentType("application/json").body(Map.of("email", email, "password", first))
                 .post("/api/v1/auth/login").then().statusCode(401);
+        String fresh = "a fresh password " + UUID.randomUUID();
+        given().contentType("application/json").body(Map.of("token", InvitationMails.tokenFor(email), "password", fresh))
+                .post("/api/v1/invitations/accept").then().statusCode(204);
         given().contentType("application/json").body(Map.of("email", email, "password", fresh))
                 .post("/api/v1/auth/login").then().statusCode(200);
     }

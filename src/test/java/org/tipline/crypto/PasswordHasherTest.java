@@ -22,6 +22,21 @@ class PasswordHasherTest {
             public int parallelism() {
                 return 1;
             }
+
+            @Override
+            public java.util.OptionalInt maxConcurrent() {
+                return java.util.OptionalInt.of(2);
+            }
+
+            @Override
+            public int maxWaiting() {
+                return 4;
+            }
+
+            @Override
+            public java.time.Duration maxWait() {
+                return java.time.Duration.ofSeconds(10);
+            }
         };
     }
 

@@ -20,6 +20,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.tipline.directory.Category;
+import org.tipline.support.InvitationMails;
+import org.tipline.support.Mailbox;
+import org.tipline.support.StaffTokens;
 import org.tipline.tip.Tip;
 
 /**
@@ -255,7 +258,7 @@ class BrowserJourneyTest {
 
     @Test
     void shouldGiveEveryFormControlAnAccessibleName() {
-        for (String path : List.of("/", "/followup", "/console")) {
+        for (String path : List.of("/", "/followup", "/console/invitation#x", "/console")) {
             open(path);
             browser.visible("main");
             assertNamed(path);
@@ -263,6 +266,28 @@ class BrowserJourneyTest {
         signIn("sro.kwhs@demo.tipline.local");
         browser.visible("#queue");
         assertNamed("/console (signed in)");
+    }
+
+    @Test
+    void shouldLetAnInvitedOfficerSetTheirPasswordWithTheLinkOfTheirMail() {
+        Mailbox.clear();
+        String email = "invited." + UUID.randomUUID().toString().substring(0, 8) + "@test.tipline.local";
+        given().auth().oauth2(StaffTokens.forDemo("admin", "ADMIN")).contentType("application/json")
+                .body(Map.of("email", email, "displayName", "Invited SRO", "role", "SRO", "agencyId",
+                        UUID.nameUUIDFromBytes("tipline-demo:agency:Casper Police Department".getBytes()).toString()))
+                .post("/api/v1/admin/staff").then().statusCode(201);
+
+        open("/console/invitation#" + InvitationMails.tokenFor(email));
+        browser.visible("#invitation-password").sendKeys("my own long password");
+        assertThat(browser.driver.getCurrentUrl()).as("the token is wiped from the address bar").doesNotContain("#");
+        browser.find("#invitation-repeat").sendKeys("my own long password");
+        browser.screenshots("invitation");
+        browser.find("#invitation-submit").click();
+
+        browser.visible("#invitation-done");
+        assertThat(browser.find("#invitation-message").getText()).contains("password is set");
+        given().contentType("application/json").body(Map.of("email", email, "password", "my own long password"))
+                .post("/api/v1/auth/login").then().statusCode(200);
     }
 
     private void assertNamed(String page) {

@@ -41,7 +41,9 @@ import org.tipline.intake.IntakeKeyView;
 import org.tipline.intake.TipReceipt;
 import org.tipline.intake.TipSubmission;
 import org.tipline.platform.Redaction.Redacted;
+import org.tipline.notify.AccountMail;
 import org.tipline.signin.AccessToken;
+import org.tipline.signin.InvitationResource;
 import org.tipline.signin.LoginRequest;
 import org.tipline.signin.StaffSessionResource;
 import org.tipline.signin.TotpSetup;
@@ -93,10 +95,10 @@ class RedactionTest {
                         List.of(new TipDetail.HistoryEntry(AT, "SUBMITTED", "system", null)),
                         List.of(new TipDetail.Note(ID, AT, ID, m.secret("body"))),
                         List.of(new TipDetail.Message(ID, AT, "FROM_REPORTER", null, m.secret("body"))))),
-                record("AdminViews.Credentials", m -> construct("org.tipline.admin.AdminViews$Credentials",
-                        construct("org.tipline.admin.AdminViews$StaffRow", ID, m.shown("new.sro@example.org"), "New SRO", "SRO",
-                                null, ID, true, false),
-                        m.secret("temporaryPassword"))),
+                record("InvitationResource.Acceptance",
+                        m -> new InvitationResource.Acceptance(m.secret("token"), m.secret("password"))),
+                record("AccountMail", m -> AccountMail.invitation(m.shown("New SRO"), m.shown("An account was created."),
+                        m.secret("sealedLink").getBytes(java.nio.charset.StandardCharsets.UTF_8))),
                 record("IdempotentIntake.Request", m -> construct("org.tipline.intake.IdempotentIntake$Request",
                         m.secret("keyHash"), m.secret("requestHash").getBytes(StandardCharsets.UTF_8))),
                 record("IntakeKeyring.IntakeKey", m -> new IntakeKeyring.IntakeKey(m.shown("k-2025"),
@@ -204,7 +206,9 @@ class RedactionTest {
             new NotSecret(FollowupView.ClosingNoteView.class, "text"),
             // The public half of the intake key, published at GET /api/v1/intake-key for browsers to encrypt to.
             new NotSecret(IntakeKeyView.class, "publicKey"),
-            new NotSecret(IntakeKeyring.IntakeKey.class, "publicKey"));
+            new NotSecret(IntakeKeyring.IntakeKey.class, "publicKey"),
+            // A staff account notice's sentence, written by the service ("your account was disabled"); never a secret.
+            new NotSecret(AccountMail.class, "text"));
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

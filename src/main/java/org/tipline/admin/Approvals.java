@@ -1,0 +1,119 @@
+package org.tipline.admin;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.tipline.audit.AuditLog;
+import org.tipline.directory.Staff;
+import org.tipline.directory.StaffRole;
+import org.tipline.notify.AccountMail;
+import org.tipline.notify.Outbox;
+import org.tipline.routing.RoutingSettings;
+
+/**
+ * Four-eyes rule for analyst accounts (DESIGN 1: an admin cannot mint an analyst alone): creating, resetting or
+ * re-mailing one is requested by one administrator and carried out only when another approves. The analyst desk
+ * is mailed at every step, so a request nobody expected is seen.
+ */
+@ApplicationScoped
+class Approvals {
+
+    private final AccountChanges changes;
+    private final Outbox outbox;
+    private final AuditLog audit;
+    private final RoutingSettings routing;
+    private final Clock clock;
+
+    Approvals(AccountChanges changes, Outbox outbox, AuditLog audit, RoutingSettings routing, Clock clock) {
+        this.changes = changes;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.routing = routing;
+        this.clock = clock;
+    }
+
+    /** Records a request, in the caller's transaction. */
+    AdminViews.ApprovalRow request(AdminScope scope, AdminApproval.Action action, UUID staffId, String email, String displayName) {
+        AdminApproval approval = new AdminApproval();
+        approval.id = UUID.randomUUID();
+        approval.action = action;
+        approval.staffId = staffId;
+        approval.email = email;
+        approval.displayName = displayName;
+        approval.requestedBy = scope.actorId();
+        approval.requestedAt = clock.instant();
+        approval.status = AdminApproval.Status.PENDING;
+        approval.persist();
+        audit.append(scope.actorId().toString(), "APPROVAL_REQUESTED", null, approval.id + " " + action);
+        tellDesk("An administrator asks to " + describe(approval) + "; a second administrator must approve it.");
+        return AdminViews.ApprovalRow.of(approval);
+    }
+
+    @Transactional
+    List<AdminViews.ApprovalRow> pending() {
+        return AdminApproval.<AdminApproval>list("status = ?1 order by requestedAt", AdminApproval.Status.PENDING).stream()
+                .map(AdminViews.ApprovalRow::of).toList();
+    }
+
+    /** Carries the change out; the administrator who asked for it cannot approve it. */
+    @Transactional
+    AdminViews.Invited approve(AdminScope scope, UUID approvalId) {
+        AdminApproval approval = decide(scope, approvalId, AdminApproval.Status.APPROVED);
+        tellDesk("A second administrator approved: " + describe(approval) + ".");
+        return switch (approval.action) {
+            case CREATE_ANALYST -> {
+                AdminViews.Invited invited = changes.create(approval.requestedBy, approval.email, approval.displayName,
+                        StaffRole.ANALYST, null, null);
+                approval.staffId = invited.staff().id();
+                yield invited;
+            }
+            case RESET_ANALYST -> changes.reset(approval.requestedBy, analyst(approval));
+            case CHANGE_ANALYST_EMAIL -> changes.changeEmail(approval.requestedBy, analyst(approval), approval.email);
+        };
+    }
+
+    @Transactional
+    void reject(AdminScope scope, UUID approvalId) {
+        AdminApproval approval = decide(scope, approvalId, AdminApproval.Status.REJECTED);
+        tellDesk("A second administrator rejected: " + describe(approval) + ".");
+    }
+
+    private AdminApproval decide(AdminScope scope, UUID approvalId, AdminApproval.Status decision) {
+        if (!scope.everything()) {
+            throw new AdminProblems.NotManageable("Only administrators decide on analyst accounts.");
+        }
+        AdminApproval approval = AdminApproval.<AdminApproval>findByIdOptional(approvalId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new AdminProblems.NotInScope("approval"));
+        if (approval.status != AdminApproval.Status.PENDING) {
+            throw new AdminProblems.ApprovalRefused("This request was decided already.");
+        }
+        if (approval.requestedBy.equals(scope.actorId())) {
+            throw new AdminProblems.ApprovalRefused("A second administrator must decide: not the one who asked.");
+        }
+        approval.status = decision;
+        approval.decidedBy = scope.actorId();
+        approval.decidedAt = clock.instant();
+        audit.append(scope.actorId().toString(), "APPROVAL_" + decision, null, approval.id + " " + approval.action);
+        return approval;
+    }
+
+    private static Staff analyst(AdminApproval approval) {
+        return Staff.findById(approval.staffId);
+    }
+
+    private static String describe(AdminApproval approval) {
+        return switch (approval.action) {
+            case CREATE_ANALYST -> "create an analyst account for " + approval.email;
+            case RESET_ANALYST -> "reset the analyst account " + analyst(approval).email;
+            case CHANGE_ANALYST_EMAIL -> "change the mail address of the analyst account " + analyst(approval).email + " to "
+                    + approval.email;
+        };
+    }
+
+    private void tellDesk(String what) {
+        outbox.enqueue(routing.analystDeskEmail(), AccountMail.notice("analyst desk", what));
+    }
+}

@@ -1,0 +1,89 @@
+package org.tipline.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.quarkus.arc.Arc;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tipline.notify.OutboxWorker;
+
+/** Reads invitation mails the way their recipient would, and sets a password with them. */
+public final class InvitationMails {
+
+    private static final Pattern LINK = Pattern.compile("/console/invitation#([A-Za-z0-9_-]+)");
+
+    private InvitationMails() {
+    }
+
+    /** Sends what the outbox holds, then the token of the newest invitation mailed to {@code email}. */
+    public static String tokenFor(String email) {
+        deliver();
+        List<MimeMessage> mails = mailsTo(email);
+        for (int i = mails.size() - 1; i >= 0; i--) {
+            Matcher link = LINK.matcher(text(mails.get(i)));
+            if (link.find()) {
+                return link.group(1);
+            }
+        }
+        throw new AssertionError("no invitation was mailed to " + email);
+    }
+
+    /** Sets a password with the newest invitation to {@code email}; returns it. */
+    public static String acceptAs(String email) {
+        String password = "correct horse battery " + email.hashCode();
+        given().contentType("application/json").body(Map.of("token", tokenFor(email), "password", password))
+                .post("/api/v1/invitations/accept").then().statusCode(204);
+        return password;
+    }
+
+    /** The plain text of every mail delivered to {@code email}, oldest first. */
+    public static List<String> textsTo(String email) {
+        deliver();
+        return mailsTo(email).stream().map(InvitationMails::text).toList();
+    }
+
+    public static void deliver() {
+        OutboxWorker worker = Arc.container().instance(OutboxWorker.class).get();
+        while (worker.runOnce() > 0) {
+            // until nothing is due
+        }
+    }
+
+    private static List<MimeMessage> mailsTo(String email) {
+        return Mailbox.received().stream().filter(message -> {
+            try {
+                return message.getRecipients(Message.RecipientType.TO)[0].toString().equalsIgnoreCase(email);
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static String text(MimeMessage message) {
+        try {
+            return message.getSubject() + "\n" + text(message.getContent());
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(Object content) throws IOException, MessagingException {
+        if (content instanceof Multipart parts) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < parts.getCount(); i++) {
+                BodyPart part = parts.getBodyPart(i);
+                text.append(text(part.getContent())).append('\n');
+            }
+            return text.toString();
+        }
+        return String.valueOf(content);
+    }
+}
