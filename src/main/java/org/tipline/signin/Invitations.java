@@ -70,7 +70,7 @@ public class Invitations {
         return invitation.expiresAt;
     }
 
-    /** Sets the password of the invited account and uses the invitation up; every earlier token of the account ends. */
+    /** Sets the password of the invited account and uses the invitation up. */
     @Transactional
     public void accept(String token, char[] password) {
         Instant now = clock.instant();
@@ -80,8 +80,9 @@ public class Invitations {
                 .orElseThrow(InvitationInvalidException::new);
         invitation.usedAt = now;
         Staff staff = Staff.findById(invitation.staffId);
+        // No token to revoke here: the account had no password since its creation, reset or new address, and
+        // those revoked every earlier token. (Revoking again would refuse the token of a sign-in in the same second.)
         staff.passwordHash = passwords.hash(password);
-        staff.revokeTokens(now);
         audit.append(staff.id.toString(), "INVITATION_ACCEPTED", null, staff.id.toString());
     }
 
