@@ -14,24 +14,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.tipline.audit.AuditEvent;
-import org.tipline.tip.Tip;
 import org.tipline.support.Database;
 import org.tipline.support.StaffTokens;
 
 @QuarkusTest
 class CaseLifecycleTest {
 
-    private static final String KELLY_WALSH = UUID.nameUUIDFromBytes("tipline-demo:school:Kelly Walsh High School".getBytes()).toString();
     private static final String NATRONA = UUID.nameUUIDFromBytes("tipline-demo:school:Natrona County High School".getBytes()).toString();
     private static final String SRO = StaffTokens.forDemo("sro.kwhs", "SRO");
-
-    private static String newTip() {
-        String reference = given().contentType("application/json")
-                .body(Map.of("schoolId", KELLY_WALSH, "category", "FIGHTING", "description", "Fight planned after school.",
-                        "happeningNow", false))
-                .post("/api/v1/tips").then().statusCode(201).extract().path("reference");
-        return QuarkusTransaction.requiringNew().call(() -> Tip.<Tip>find("reference", reference).singleResult().id().toString());
-    }
 
     private static ValidatableResponse post(String token, String tipId, String action, Object body) {
         var request = given().auth().oauth2(token);
@@ -54,7 +44,7 @@ class CaseLifecycleTest {
 
     @Test
     void shouldFollowTheLifecycleAndRefuseEveryOtherStep() {
-        String tip = newTip();
+        String tip = CaseTips.newKellyWalshTip();
         refused(tip, "status", IN_PROGRESS);
         refused(tip, "close", CLOSE);
         refused(tip, "reopen", null);
@@ -89,7 +79,7 @@ class CaseLifecycleTest {
 
     @Test
     void shouldCloseStraightFromAcknowledgedWithAChosenNote() {
-        String tip = newTip();
+        String tip = CaseTips.newKellyWalshTip();
         post(SRO, tip, "acknowledge", null).statusCode(204);
 
         post(SRO, tip, "close", Map.of("outcome", "UNFOUNDED", "closingNote", "NEED_MORE_DETAILS")).statusCode(204);
@@ -99,7 +89,7 @@ class CaseLifecycleTest {
 
     @Test
     void shouldRefuseToCloseWithoutAKnownOutcome() {
-        String tip = newTip();
+        String tip = CaseTips.newKellyWalshTip();
         post(SRO, tip, "acknowledge", null).statusCode(204);
 
         post(SRO, tip, "close", Map.of()).statusCode(400).body("errors.field", hasItem("outcome"));
@@ -112,7 +102,7 @@ class CaseLifecycleTest {
 
     @Test
     void shouldKeepNotesAndMessagesEncryptedAndShowThemToStaff() {
-        String tip = newTip();
+        String tip = CaseTips.newKellyWalshTip();
         String marker = "NOTE" + UUID.randomUUID().toString().substring(0, 8);
 
         post(SRO, tip, "notes", Map.of("body", "Talked to the coach " + marker)).statusCode(201);
@@ -130,7 +120,7 @@ class CaseLifecycleTest {
 
     @Test
     void shouldAssignOnlyALeadWhoServesTheSchool() {
-        String tip = newTip();
+        String tip = CaseTips.newKellyWalshTip();
         UUID counselor = StaffTokens.demoStaffId("counselor.kwhs");
 
         post(SRO, tip, "lead", Map.of("staffId", counselor.toString())).statusCode(204);
@@ -141,7 +131,7 @@ class CaseLifecycleTest {
 
     @Test
     void shouldMoveAReassignedTipOutOfTheOldScopeAndIntoTheNew() {
-        String tip = newTip();
+        String tip = CaseTips.newKellyWalshTip();
 
         post(SRO, tip, "reassign", Map.of("schoolId", NATRONA)).statusCode(204);
 

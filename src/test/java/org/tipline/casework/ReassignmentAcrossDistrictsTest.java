@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import java.util.UUID;
@@ -15,7 +14,6 @@ import org.tipline.directory.District;
 import org.tipline.directory.School;
 import org.tipline.support.DirectoryFixtures;
 import org.tipline.support.StaffTokens;
-import org.tipline.tip.Tip;
 
 /**
  * Staff move tips within their district; only analysts move them across, and the tip's audit trail stays
@@ -24,19 +22,10 @@ import org.tipline.tip.Tip;
 @QuarkusTest
 class ReassignmentAcrossDistrictsTest {
 
-    private static final String KELLY_WALSH = UUID.nameUUIDFromBytes("tipline-demo:school:Kelly Walsh High School".getBytes()).toString();
     private static final String NATRONA = UUID.nameUUIDFromBytes("tipline-demo:school:Natrona County High School".getBytes()).toString();
     private static final String SRO = StaffTokens.forDemo("sro.kwhs", "SRO");
     private static final String COORDINATOR = StaffTokens.forDemo("coordinator", "COORDINATOR");
     private static final String ANALYST = StaffTokens.forDemo("analyst", "ANALYST");
-
-    private static String newTip() {
-        String reference = given().contentType("application/json")
-                .body(Map.of("schoolId", KELLY_WALSH, "category", "FIGHTING", "description", "Fight planned after school.",
-                        "happeningNow", false))
-                .post("/api/v1/tips").then().statusCode(201).extract().path("reference");
-        return QuarkusTransaction.requiringNew().call(() -> Tip.<Tip>find("reference", reference).singleResult().id().toString());
-    }
 
     private static String schoolOfAnotherDistrict() {
         District district = DirectoryFixtures.district();
@@ -52,7 +41,7 @@ class ReassignmentAcrossDistrictsTest {
 
     @Test
     void shouldRefuseAnSroMovingATipToAnotherDistrict() {
-        String tip = newTip();
+        String tip = CaseTips.newKellyWalshTip();
 
         reassign(SRO, tip, schoolOfAnotherDistrict()).statusCode(400).body("errors[0].field", equalTo("schoolId"));
         given().auth().oauth2(SRO).get("/api/v1/staff/tips/" + tip).then().statusCode(200);
@@ -60,19 +49,19 @@ class ReassignmentAcrossDistrictsTest {
 
     @Test
     void shouldRefuseACoordinatorMovingATipToAnotherDistrict() {
-        String tip = newTip();
+        String tip = CaseTips.newKellyWalshTip();
 
         reassign(COORDINATOR, tip, schoolOfAnotherDistrict()).statusCode(400);
     }
 
     @Test
     void shouldStillLetStaffMoveATipWithinTheirDistrict() {
-        reassign(SRO, newTip(), NATRONA).statusCode(204);
+        reassign(SRO, CaseTips.newKellyWalshTip(), NATRONA).statusCode(204);
     }
 
     @Test
     void shouldKeepTheAuditOfATipTheAnalystMovedAwayVisibleToTheFormerDistrict() {
-        String tip = newTip();
+        String tip = CaseTips.newKellyWalshTip();
         given().auth().oauth2(SRO).get("/api/v1/staff/tips/" + tip).then().statusCode(200);
 
         reassign(ANALYST, tip, schoolOfAnotherDistrict()).statusCode(204);
