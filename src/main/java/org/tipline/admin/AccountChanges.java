@@ -102,9 +102,13 @@ class AccountChanges {
     /** An analyst reads every tip of the state: the desk hears of every change to such an account. */
     private void tellDesk(Staff staff, String what) {
         if (staff.role == StaffRole.ANALYST) {
-            outbox.enqueue(routing.analystDeskEmail(), AccountMail.notice("analyst desk",
-                    "The analyst account " + staff.email + " " + what + "."));
+            tellDesk("The analyst account " + staff.email + " " + what + ".");
         }
+    }
+
+    /** Tells the analyst desk, the 24/7 mailbox that must know who can read every tip. */
+    void tellDesk(String what) {
+        outbox.enqueue(routing.analystDeskEmail(), AccountMail.notice("analyst desk", what));
     }
 
     private static void requireFreeEmail(String email) {

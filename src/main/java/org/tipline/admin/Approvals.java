@@ -9,9 +9,6 @@ import java.util.UUID;
 import org.tipline.audit.AuditLog;
 import org.tipline.directory.Staff;
 import org.tipline.directory.StaffRole;
-import org.tipline.notify.AccountMail;
-import org.tipline.notify.Outbox;
-import org.tipline.routing.RoutingSettings;
 
 /**
  * Four-eyes rule for analyst accounts (DESIGN 1: an admin cannot mint an analyst alone): creating, resetting or
@@ -22,16 +19,12 @@ import org.tipline.routing.RoutingSettings;
 class Approvals {
 
     private final AccountChanges changes;
-    private final Outbox outbox;
     private final AuditLog audit;
-    private final RoutingSettings routing;
     private final Clock clock;
 
-    Approvals(AccountChanges changes, Outbox outbox, AuditLog audit, RoutingSettings routing, Clock clock) {
+    Approvals(AccountChanges changes, AuditLog audit, Clock clock) {
         this.changes = changes;
-        this.outbox = outbox;
         this.audit = audit;
-        this.routing = routing;
         this.clock = clock;
     }
 
@@ -48,7 +41,7 @@ class Approvals {
         approval.status = AdminApproval.Status.PENDING;
         approval.persist();
         audit.append(scope.actorId().toString(), "APPROVAL_REQUESTED", null, approval.id + " " + action);
-        tellDesk("An administrator asks to " + describe(approval) + "; a second administrator must approve it.");
+        changes.tellDesk("An administrator asks to " + describe(approval) + "; a second administrator must approve it.");
         return AdminViews.ApprovalRow.of(approval);
     }
 
@@ -62,7 +55,7 @@ class Approvals {
     @Transactional
     AdminViews.Invited approve(AdminScope scope, UUID approvalId) {
         AdminApproval approval = decide(scope, approvalId, AdminApproval.Status.APPROVED);
-        tellDesk("A second administrator approved: " + describe(approval) + ".");
+        changes.tellDesk("A second administrator approved: " + describe(approval) + ".");
         return switch (approval.action) {
             case CREATE_ANALYST -> {
                 AdminViews.Invited invited = changes.create(approval.requestedBy, approval.email, approval.displayName,
@@ -78,7 +71,7 @@ class Approvals {
     @Transactional
     void reject(AdminScope scope, UUID approvalId) {
         AdminApproval approval = decide(scope, approvalId, AdminApproval.Status.REJECTED);
-        tellDesk("A second administrator rejected: " + describe(approval) + ".");
+        changes.tellDesk("A second administrator rejected: " + describe(approval) + ".");
     }
 
     private AdminApproval decide(AdminScope scope, UUID approvalId, AdminApproval.Status decision) {
@@ -111,9 +104,5 @@ class Approvals {
             case CHANGE_ANALYST_EMAIL -> "change the mail address of the analyst account " + analyst(approval).email + " to "
                     + approval.email;
         };
-    }
-
-    private void tellDesk(String what) {
-        outbox.enqueue(routing.analystDeskEmail(), AccountMail.notice("analyst desk", what));
     }
 }
