@@ -31,11 +31,9 @@ import org.tipline.platform.ProblemResponses;
 public class IntakeResource {
 
     private final TipIntake intake;
-    private final FloodGuard floodGuard;
 
-    IntakeResource(TipIntake intake, FloodGuard floodGuard) {
+    IntakeResource(TipIntake intake) {
         this.intake = intake;
-        this.floodGuard = floodGuard;
     }
 
     @GET
@@ -61,13 +59,13 @@ public class IntakeResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             byte[] body) throws IOException {
         // The address only picks the in-memory counter of the flood cap; it is neither stored nor logged.
-        floodGuard.admit(ClientAddress.of(http));
+        String client = ClientAddress.of(http);
         Optional<String> key = Optional.ofNullable(idempotencyKey);
         // No Content-Type at all only reaches here with an empty body (platform.ContentTypeCheck): read as plain JSON.
         MediaType type = headers.getMediaType();
         TipReceipt receipt = type != null && type.isCompatible(MediaType.valueOf(EncryptedTip.MEDIA_TYPE))
-                ? intake.submitEncrypted(body, key)
-                : intake.submitPlain(body, key);
+                ? intake.submitEncrypted(body, key, client)
+                : intake.submitPlain(body, key, client);
         return Response.status(Response.Status.CREATED).entity(receipt).build();
     }
 }

@@ -33,24 +33,27 @@ public class TipIntake {
     private final CaseCodeHasher caseCodes;
     private final IdempotentIntake idempotency;
     private final TipRecorder recorder;
+    private final FloodGuard floodGuard;
     private final Clock clock;
 
     TipIntake(ClientJson json, Validator validator, IntakeKeyring intakeKeys, CaseCodeHasher caseCodes,
-            IdempotentIntake idempotency, TipRecorder recorder, Clock clock) {
+            IdempotentIntake idempotency, TipRecorder recorder, FloodGuard floodGuard, Clock clock) {
         this.json = json;
         this.validator = validator;
         this.intakeKeys = intakeKeys;
         this.caseCodes = caseCodes;
         this.idempotency = idempotency;
         this.recorder = recorder;
+        this.floodGuard = floodGuard;
         this.clock = clock;
     }
 
-    public TipReceipt submitPlain(byte[] body, Optional<String> idempotencyKey) throws IOException {
-        return submit(parse(body, TipSubmission.class), idempotencyKey);
+    /** {@code client} only picks the in-memory counter of the flood cap; it is neither stored nor logged. */
+    public TipReceipt submitPlain(byte[] body, Optional<String> idempotencyKey, String client) throws IOException {
+        return submit(parse(body, TipSubmission.class), idempotencyKey, client);
     }
 
-    public TipReceipt submitEncrypted(byte[] body, Optional<String> idempotencyKey) throws IOException {
+    public TipReceipt submitEncrypted(byte[] body, Optional<String> idempotencyKey, String client) throws IOException {
         EncryptedTip envelope = parse(body, EncryptedTip.class);
         if (!IntakeEnvelope.ALGORITHM.equals(envelope.alg())) {
             throw EnvelopeException.malformed("alg", "must be " + IntakeEnvelope.ALGORITHM);
@@ -58,7 +61,7 @@ public class TipIntake {
         IntakeKeyring.IntakeKey key = intakeKeys.accepting(envelope.kid(), clock.instant())
                 .orElseThrow(EnvelopeException::unknownKey);
         byte[] plaintext = IntakeEnvelope.open(key, envelope.epk(), envelope.iv(), envelope.ciphertext());
-        return submit(parse(plaintext, TipSubmission.class), idempotencyKey);
+        return submit(parse(plaintext, TipSubmission.class), idempotencyKey, client);
     }
 
     public IntakeKeyView publishedKey() {
@@ -66,7 +69,7 @@ public class TipIntake {
         return new IntakeKeyView(key.kid(), IntakeEnvelope.ALGORITHM, key.publicKeySpki());
     }
 
-    private TipReceipt submit(TipSubmission submission, Optional<String> idempotencyKey) {
+    private TipReceipt submit(TipSubmission submission, Optional<String> idempotencyKey, String client) {
         // In a transaction of its own, so that no database connection is held while the case code is
         // hashed: requests queued at the hashing gate would otherwise drain the pool for everyone.
         QuarkusTransaction.requiringNew().run(() -> checkReferences(submission));
@@ -77,6 +80,8 @@ public class TipIntake {
                 return first.get();
             }
         }
+        // Counted only now: a malformed request, or a retry answered from the first answer, costs nobody's budget.
+        floodGuard.admit(client);
         CaseCode code = CaseCode.generate();
         byte[] codeHash = caseCodes.hash(code);
         try {

@@ -44,4 +44,24 @@ class FloodGuardTest {
         given().contentType("application/json").header("X-Forwarded-For", "198.51.100.7")
                 .body(TipRequests.validTip()).post("/api/v1/tips").then().statusCode(201);
     }
+
+    @Test
+    void shouldNotCountMalformedTipsAgainstTheClient() {
+        String client = "203.0.113." + (1 + (int) (Math.random() * 250));
+        for (int i = 0; i < settings.perClientPerHour() - 1; i++) {
+            guard.admit(client);
+        }
+        Map<String, Object> malformed = new java.util.HashMap<>(TipRequests.validTip());
+        malformed.put("description", "short");
+
+        for (int i = 0; i < 5; i++) {
+            given().contentType("application/json").header("X-Forwarded-For", client).body(malformed)
+                    .post("/api/v1/tips").then().statusCode(400);
+        }
+        given().contentType("application/json").header("X-Forwarded-For", client).body("{\"category\": ")
+                .post("/api/v1/tips").then().statusCode(400);
+
+        given().contentType("application/json").header("X-Forwarded-For", client)
+                .body(TipRequests.validTip()).post("/api/v1/tips").then().statusCode(201);
+    }
 }
