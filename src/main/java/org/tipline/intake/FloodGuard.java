@@ -38,11 +38,11 @@ public class FloodGuard {
         long hour = now.getEpochSecond() / 3600;
         Window window = clients.get(address);
         if (window != null && window.hour() == hour && window.count() >= settings.perClientPerHour()) {
-            throw new TooManyTipsException((hour + 1) * 3600 - now.getEpochSecond());
+            throw TooManyTipsException.fromThisConnection((hour + 1) * 3600 - now.getEpochSecond());
         }
         long globalWait = everyone.addIfRoom(now, settings.globalPerMinute());
         if (globalWait > 0) {
-            throw new TooManyTipsException(globalWait);
+            throw TooManyTipsException.fromEveryone(globalWait);
         }
         clients.update(address, (key, old) -> old != null && old.hour() == hour ? new Window(hour, old.count() + 1)
                 : new Window(hour, 1), old -> old.hour() != hour);
