@@ -45,8 +45,10 @@ class Approvals {
         return AdminViews.ApprovalRow.of(approval);
     }
 
+    /** The requests waiting for a decision; only administrators see them (they name prospective analysts). */
     @Transactional
-    List<AdminViews.ApprovalRow> pending() {
+    List<AdminViews.ApprovalRow> pending(AdminScope scope) {
+        requireAdministrator(scope);
         return AdminApproval.<AdminApproval>list("status = ?1 order by requestedAt", AdminApproval.Status.PENDING).stream()
                 .map(AdminViews.ApprovalRow::of).toList();
     }
@@ -75,9 +77,7 @@ class Approvals {
     }
 
     private AdminApproval decide(AdminScope scope, UUID approvalId, AdminApproval.Status decision) {
-        if (!scope.everything()) {
-            throw new AdminProblems.NotManageable("Only administrators decide on analyst accounts.");
-        }
+        requireAdministrator(scope);
         AdminApproval approval = AdminApproval.<AdminApproval>findByIdOptional(approvalId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new AdminProblems.NotInScope("approval"));
         if (approval.status != AdminApproval.Status.PENDING) {
@@ -91,6 +91,12 @@ class Approvals {
         approval.decidedAt = clock.instant();
         audit.append(scope.actorId().toString(), "APPROVAL_" + decision, null, approval.id + " " + approval.action);
         return approval;
+    }
+
+    private static void requireAdministrator(AdminScope scope) {
+        if (!scope.everything()) {
+            throw new AdminProblems.NotManageable("Only administrators see and decide on analyst accounts.");
+        }
     }
 
     private static Staff analyst(AdminApproval approval) {

@@ -158,7 +158,7 @@ public class DirectoryAdminResource {
     @APIResponse(responseCode = "200", description = "The pending requests")
     @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound")
     public List<AdminViews.ApprovalRow> approvals() {
-        return approvalsService.pending();
+        return approvalsService.pending(scope());
     }
 
     @POST

@@ -145,6 +145,9 @@ class AccountTakeoverTest {
         InvitationMails.deliver();
         assertThat(Mailbox.recipients()).contains("analyst-desk@demo.tipline.local").doesNotContain(email);
 
+        admin(COORDINATOR, "GET", "/approvals", null).statusCode(403);
+        admin(COORDINATOR, "POST", "/approvals/" + approval + "/approve", null).statusCode(403);
+        admin(second, "GET", "/approvals", null).statusCode(200).body("id", org.hamcrest.Matchers.hasItem(approval));
         admin(second, "POST", "/approvals/" + approval + "/approve", null).statusCode(200).body("staff.email", equalTo(email))
                 .body("$", not(hasKey("temporaryPassword")));
         admin(second, "POST", "/approvals/" + approval + "/approve", null).statusCode(409);
