@@ -121,6 +121,11 @@ public class ProblemMappers {
     public Response unexpected(Throwable e) {
         String incident = UUID.randomUUID().toString();
         // Messages are left out on purpose: they may quote request content. Types and frames suffice.
+        if (DatabaseOutage.causedBy(e)) {
+            LOG.errorf("Database unavailable, incident %s: %s", incident, SafeThrowableDescription.of(e));
+            return builder(DatabaseOutage.problem(incident)).header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
+                    .build();
+        }
         LOG.errorf("Unexpected failure, incident %s: %s", incident, SafeThrowableDescription.of(e));
         return respond(HttpProblems.internalError(incident));
     }
