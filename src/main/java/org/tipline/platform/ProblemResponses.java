@@ -15,8 +15,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * The API's problem responses, described once. Each shape below becomes a reusable response of the
  * OpenAPI document ({@code #/components/responses/<name>}); an operation lists the shapes it can answer
  * with in one annotation, {@code @Extension(name = ProblemResponses.EXTENSION, value = "TipNotFound IllegalTransition")},
- * and every operation that needs a staff token gets {@link Shape#StaffTokenMissing} and {@link Shape#RoleNotAllowed}
- * without saying so. Registered as the OpenAPI filter ({@code mp.openapi.filter}).
+ * every operation that needs a staff token gets {@link Shape#StaffTokenMissing} and {@link Shape#RoleNotAllowed}
+ * without saying so, and every operation {@link Shape#DatabaseUnavailable}. Registered as the OpenAPI filter
+ * ({@code mp.openapi.filter}).
  */
 public class ProblemResponses implements OASFilter {
 
@@ -41,7 +42,8 @@ public class ProblemResponses implements OASFilter {
         TooLarge(413, "Body over 64 KiB; nothing stored"),
         UnsupportedMediaType(415, "Neither JSON nor an envelope"),
         IdempotencyConflict(422, "Idempotency-Key already used for another tip"),
-        TooManyRequests(429, "Too many requests; retry after the Retry-After seconds; nothing stored");
+        TooManyRequests(429, "Too many requests; retry after the Retry-After seconds; nothing stored"),
+        DatabaseUnavailable(503, "The database cannot be reached; nothing stored; send again after the Retry-After seconds");
 
         final int status;
         final String description;
@@ -71,6 +73,8 @@ public class ProblemResponses implements OASFilter {
 
     private static void addShapes(Operation operation) {
         List<Shape> shapes = new ArrayList<>();
+        // Any operation can meet a lost database (platform.DatabaseOutage).
+        shapes.add(Shape.DatabaseUnavailable);
         if (needsStaffToken(operation)) {
             shapes.add(Shape.StaffTokenMissing);
             shapes.add(Shape.RoleNotAllowed);
