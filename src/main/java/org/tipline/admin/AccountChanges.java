@@ -2,7 +2,6 @@ package org.tipline.admin;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.UUID;
 import org.tipline.audit.AuditLog;
 import org.tipline.directory.Agency;
@@ -41,7 +40,7 @@ class AccountChanges {
         requireFreeEmail(email);
         Staff staff = new Staff();
         staff.id = UUID.randomUUID();
-        staff.email = normalized(email);
+        staff.email = Staff.normalizedEmail(email);
         staff.displayName = displayName.trim();
         staff.role = role;
         staff.agency = agency;
@@ -67,8 +66,8 @@ class AccountChanges {
     AdminViews.Invited changeEmail(UUID actorId, Staff staff, String newEmail) {
         requireFreeEmail(newEmail);
         outbox.enqueue(staff.email, AccountMail.notice(staff.displayName,
-                "The mail address of your Tipline account was changed to " + normalized(newEmail) + "; this address no longer signs in."));
-        staff.email = normalized(newEmail);
+                "The mail address of your Tipline account was changed to " + Staff.normalizedEmail(newEmail) + "; this address no longer signs in."));
+        staff.email = Staff.normalizedEmail(newEmail);
         clearCredentials(staff);
         audit.append(actorId.toString(), "STAFF_EMAIL_CHANGED", null, staff.id.toString());
         tellDesk(staff, "got a new mail address");
@@ -112,12 +111,9 @@ class AccountChanges {
     }
 
     private static void requireFreeEmail(String email) {
-        if (Staff.count("lower(email) = ?1", normalized(email)) > 0) {
+        if (Staff.count("lower(email) = ?1", Staff.normalizedEmail(email)) > 0) {
             throw new AdminProblems.Duplicate("staff account");
         }
     }
 
-    private static String normalized(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
-    }
 }

@@ -8,12 +8,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.tipline.directory.ServedSchools;
+import org.tipline.directory.Staff;
 import org.tipline.directory.StaffRole;
 
 /**
@@ -57,7 +57,7 @@ public class StaffAccess {
 
     /** Case-insensitive, like the unique index {@code staff_email_unique} on {@code lower(email)}. */
     Optional<Account> byEmail(String email) {
-        return find(SELECT + "lower(s.email) = ?", email.trim().toLowerCase(Locale.ROOT));
+        return find(SELECT + "lower(s.email) = ?", Staff.normalizedEmail(email));
     }
 
     private Optional<Account> find(String sql, Object key) {

@@ -59,6 +59,14 @@ public class Staff extends PanacheEntityBase {
      * Refuses every token issued so far. Tokens carry whole seconds, so "so far" ends with the current
      * second: a token is good again from the next one.
      */
+    /**
+     * An email as accounts are looked up and stored: trimmed, lower case (the unique index {@code staff_email_unique}
+     * is on {@code lower(email)}).
+     */
+    public static String normalizedEmail(String email) {
+        return email.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public void revokeTokens(Instant now) {
         tokensNotBefore = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
     }

@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tipline.auth.AuthSettings;
+import org.tipline.directory.Staff;
 
 /**
  * Recent failed sign-ins per email (known or not, so that the answer does not tell them apart), and the
@@ -66,6 +66,6 @@ class FailedSignIns {
     }
 
     private static String key(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
+        return Staff.normalizedEmail(email);
     }
 }

@@ -3,7 +3,6 @@ package org.tipline.signin;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.Locale;
 import org.tipline.directory.Staff;
 import org.tipline.crypto.PasswordHasher;
 import org.tipline.auth.AuthMode;
@@ -51,7 +50,7 @@ public class StaffSignIn {
     private AccessToken check(LoginRequest request) {
         pause(failures.delayFor(request.email()));
         Staff staff = QuarkusTransaction.requiringNew().call(() -> Staff.<Staff>find("lower(email) = ?1",
-                request.email().trim().toLowerCase(Locale.ROOT)).firstResult());
+                Staff.normalizedEmail(request.email())).firstResult());
         boolean passwordMatches = passwords.matches(request.password().toCharArray(),
                 staff != null && staff.passwordHash != null ? staff.passwordHash : dummyHash);
         TotpVerifier.Decision secondFactor = staff != null && staff.enabled && passwordMatches
