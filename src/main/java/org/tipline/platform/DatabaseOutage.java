@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.HashSet;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -37,9 +38,22 @@ public final class DatabaseOutage {
         return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"));
     }
 
-    public static Problem problem(String incidentId) {
-        return Problem.of(503, "database-unavailable", "Temporarily unavailable",
-                "The service cannot reach its database right now; nothing was saved. Please send again in a few seconds. "
-                        + "If someone is in danger now, call 911. (Incident " + incidentId + ".)");
+    /** The answer to give: a 503 problem with {@code Retry-After}, and the incident id to quote. */
+    static DomainException answer(String incidentId) {
+        return new Unavailable(incidentId);
+    }
+
+    private static final class Unavailable extends DomainException {
+
+        Unavailable(String incidentId) {
+            super(503, "database-unavailable", "Temporarily unavailable",
+                    "The service cannot reach its database right now; nothing was saved. Please send again in a few "
+                            + "seconds. If someone is in danger now, call 911. (Incident " + incidentId + ".)");
+        }
+
+        @Override
+        public OptionalInt retryAfterSeconds() {
+            return OptionalInt.of(RETRY_AFTER_SECONDS);
+        }
     }
 }

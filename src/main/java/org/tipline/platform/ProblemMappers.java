@@ -123,8 +123,7 @@ public class ProblemMappers {
         // Messages are left out on purpose: they may quote request content. Types and frames suffice.
         if (DatabaseOutage.causedBy(e)) {
             LOG.errorf("Database unavailable, incident %s: %s", incident, SafeThrowableDescription.of(e));
-            return builder(DatabaseOutage.problem(incident)).header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
-                    .build();
+            return domain(DatabaseOutage.answer(incident));
         }
         LOG.errorf("Unexpected failure, incident %s: %s", incident, SafeThrowableDescription.of(e));
         return respond(HttpProblems.internalError(incident));
