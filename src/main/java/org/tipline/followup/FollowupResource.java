@@ -39,11 +39,14 @@ public class FollowupResource {
     private final ReporterSessions sessions;
     private final ReporterTokens tokens;
     private final ReporterConversation conversation;
+    private final ClientAddress clients;
 
-    FollowupResource(ReporterSessions sessions, ReporterTokens tokens, ReporterConversation conversation) {
+    FollowupResource(ReporterSessions sessions, ReporterTokens tokens, ReporterConversation conversation,
+            ClientAddress clients) {
         this.sessions = sessions;
         this.tokens = tokens;
         this.conversation = conversation;
+        this.clients = clients;
     }
 
     @POST
@@ -53,7 +56,7 @@ public class FollowupResource {
     @APIResponse(responseCode = "200", description = "A reporter token for the tip of this code")
     @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest CaseCodeNotRecognized TooManyRequests")
     public ReporterToken session(@Valid @NotNull SessionRequest request, @Context HttpServerRequest http) {
-        return sessions.open(request.caseCode(), ClientAddress.of(http));
+        return sessions.open(request.caseCode(), clients.resolve(http));
     }
 
     @GET

@@ -31,9 +31,11 @@ import org.tipline.platform.ProblemResponses;
 public class IntakeResource {
 
     private final TipIntake intake;
+    private final ClientAddress clients;
 
-    IntakeResource(TipIntake intake) {
+    IntakeResource(TipIntake intake, ClientAddress clients) {
         this.intake = intake;
+        this.clients = clients;
     }
 
     @GET
@@ -59,7 +61,7 @@ public class IntakeResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             byte[] body) throws IOException {
         // The address only picks the in-memory counter of the flood cap; it is neither stored nor logged.
-        String client = ClientAddress.of(http);
+        String client = clients.resolve(http);
         Optional<String> key = Optional.ofNullable(idempotencyKey);
         // No Content-Type at all only reaches here with an empty body (platform.ContentTypeCheck): read as plain JSON.
         MediaType type = headers.getMediaType();

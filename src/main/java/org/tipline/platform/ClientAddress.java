@@ -1,6 +1,5 @@
 package org.tipline.platform;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.common.net.CidrAddress;
@@ -52,11 +51,7 @@ public class ClientAddress {
     }
 
     /** The client of this request, as the text the abuse limits key on: an IPv4 address or an IPv6 /64. */
-    public static String of(HttpServerRequest request) {
-        return Arc.container().instance(ClientAddress.class).get().resolve(request);
-    }
-
-    String resolve(HttpServerRequest request) {
+    public String resolve(HttpServerRequest request) {
         return resolve(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(), request.headers());
     }
 
