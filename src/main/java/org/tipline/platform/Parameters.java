@@ -59,7 +59,7 @@ public final class Parameters {
         }
         if (value.length() > maxLength || !StorableText.isStorable(value)) {
             throw new InvalidParameterException(name,
-                    "text of at most " + maxLength + " characters, without NUL characters or unpaired UTF-16 surrogates");
+                    "text of at most " + maxLength + " characters that " + StorableText.REASON);
         }
         return Optional.of(value);
     }
