@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 
 import io.quarkus.arc.Arc;
 import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -26,7 +25,7 @@ public final class InvitationMails {
     /** Sends what the outbox holds, then the token of the newest invitation mailed to {@code email}. */
     public static String tokenFor(String email) {
         deliver();
-        List<MimeMessage> mails = mailsTo(email);
+        List<MimeMessage> mails = Mailbox.receivedBy(email);
         for (int i = mails.size() - 1; i >= 0; i--) {
             Matcher link = LINK.matcher(text(mails.get(i)));
             if (link.find()) {
@@ -47,7 +46,7 @@ public final class InvitationMails {
     /** The plain text of every mail delivered to {@code email}, oldest first. */
     public static List<String> textsTo(String email) {
         deliver();
-        return mailsTo(email).stream().map(InvitationMails::text).toList();
+        return Mailbox.receivedBy(email).stream().map(InvitationMails::text).toList();
     }
 
     public static void deliver() {
@@ -57,15 +56,6 @@ public final class InvitationMails {
         }
     }
 
-    private static List<MimeMessage> mailsTo(String email) {
-        return Mailbox.received().stream().filter(message -> {
-            try {
-                return message.getRecipients(Message.RecipientType.TO)[0].toString().equalsIgnoreCase(email);
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
 
     private static String text(MimeMessage message) {
         try {

@@ -32,19 +32,26 @@ public final class Mailbox {
         return Arrays.asList(GreenMailResource.server().getReceivedMessages());
     }
 
+    /** The mails received for {@code email}, oldest first. */
+    public static List<MimeMessage> receivedBy(String email) {
+        return received().stream().filter(message -> to(message).stream().anyMatch(email::equalsIgnoreCase)).toList();
+    }
+
     /** The addresses of every received mail, one entry per mail. */
     public static List<String> recipients() {
         List<String> recipients = new ArrayList<>();
         for (MimeMessage message : received()) {
-            try {
-                for (var address : message.getRecipients(Message.RecipientType.TO)) {
-                    recipients.add(address.toString());
-                }
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
+            recipients.addAll(to(message));
         }
         return recipients;
+    }
+
+    private static List<String> to(MimeMessage message) {
+        try {
+            return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString).toList();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Subjects and raw bodies (all MIME parts) of every received mail, as one text to search. */
