@@ -5,7 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.tipline.platform.ClientTable;
+import org.tipline.platform.limits.Backoff;
+import org.tipline.platform.limits.ClientTable;
 import org.tipline.platform.MinuteCounter;
 
 /**
@@ -88,12 +89,7 @@ class SessionThrottle {
 
     /** Nothing for the free failures, then the first delay, doubling up to the longest. */
     Duration waitAfter(int failures) {
-        int beyondFree = failures - settings.freeFailures();
-        if (beyondFree <= 0) {
-            return Duration.ZERO;
-        }
-        Duration wait = settings.firstDelay().multipliedBy(1L << Math.min(beyondFree - 1, 30));
-        return wait.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : wait;
+        return new Backoff(settings.firstDelay(), settings.maxDelay(), settings.freeFailures()).after(failures);
     }
 
     private static long secondsUntil(Instant now, Instant then) {

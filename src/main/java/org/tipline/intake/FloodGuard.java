@@ -3,7 +3,7 @@ package org.tipline.intake;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import org.tipline.platform.ClientTable;
+import org.tipline.platform.limits.ClientTable;
 import org.tipline.platform.MinuteCounter;
 
 /**

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
+import org.tipline.platform.limits.Backoff;
 
 /**
  * Sends what the outbox holds, with retries and exponential backoff, and gives up on a message (a dead
@@ -90,7 +91,6 @@ public class OutboxWorker {
 
     /** retryBase x 2^(attempts - 1), at most retryMax. */
     Duration backoff(int attempts) {
-        Duration wait = settings.retryBase().multipliedBy(1L << Math.min(attempts - 1, 20));
-        return wait.compareTo(settings.retryMax()) > 0 ? settings.retryMax() : wait;
+        return Backoff.from(settings.retryBase(), settings.retryMax()).after(attempts);
     }
 }

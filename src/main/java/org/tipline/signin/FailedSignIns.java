@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tipline.auth.AuthSettings;
 import org.tipline.directory.Staff;
+import org.tipline.platform.limits.Backoff;
 
 /**
  * Recent failed sign-ins per email (known or not, so that the answer does not tell them apart), and the
@@ -49,8 +50,7 @@ class FailedSignIns {
         if (failures == null || failures.last().plus(FORGET_AFTER).isBefore(clock.instant())) {
             return Duration.ZERO;
         }
-        Duration delay = settings.failureDelay().multipliedBy(1L << Math.min(failures.count() - 1, 16));
-        return delay.compareTo(settings.maxFailureDelay()) > 0 ? settings.maxFailureDelay() : delay;
+        return Backoff.from(settings.failureDelay(), settings.maxFailureDelay()).after(failures.count());
     }
 
     void failed(String email) {

@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tipline.casework.TipDetail;
 import org.tipline.crypto.IntakeKeyring;
+import org.tipline.platform.limits.ClientKeys;
 import org.tipline.crypto.SecretBytes;
 import org.tipline.crypto.TipEncryption;
 import org.tipline.crypto.WrappedDek;

@@ -1,4 +1,4 @@
-package org.tipline.platform;
+package org.tipline.platform.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.tipline.platform;
+package org.tipline.platform.limits;
 
 import java.time.Clock;
 import java.util.Map;

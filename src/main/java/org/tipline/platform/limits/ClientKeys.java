@@ -1,4 +1,4 @@
-package org.tipline.platform;
+package org.tipline.platform.limits;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.tipline.platform.Redaction;
 import org.tipline.platform.Redaction.Redacted;
 
 /**
@@ -16,7 +17,7 @@ import org.tipline.platform.Redaction.Redacted;
  * keeping the address (DESIGN 5): HMAC-SHA-256 under a random salt that lives only in memory and is
  * replaced every UTC day, so a key cannot be turned back into an address, nor linked across days.
  */
-final class ClientKeys {
+public final class ClientKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -32,7 +33,7 @@ final class ClientKeys {
      * A client's key: the day it belongs to and the keyed hash of the address. The hash does not give the address
      * back, but printed next to other log lines it would link a reporter's requests of that day: it stays out.
      */
-    record ClientKey(LocalDate day, @Redacted String value) {
+    public record ClientKey(LocalDate day, @Redacted String value) {
 
         @Override
         public String toString() {
