@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A fixed set of things that expensive work needs one of (an Argon2id instance with its memory, or just a permit to
  * hash), handed out fairly: at most {@code maxWaiting} callers wait, each at most {@code maxWait}; the rest get
- * {@link HashingBusyException} (429) at once. A flood therefore cannot pile up threads or starve other endpoints.
+ * {@link HashingBusyException} (503) at once. A flood therefore cannot pile up threads or starve other endpoints.
  */
 final class BoundedPool<T> {
 

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tipline.abuse.ProofOfWork;
 import org.tipline.platform.ClientAddress;
 import org.tipline.platform.ProblemResponses;
 
@@ -54,9 +55,10 @@ public class FollowupResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "openFollowupSession", summary = "Exchange a case code for a reporter token")
     @APIResponse(responseCode = "200", description = "A reporter token for the tip of this code")
-    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest CaseCodeNotRecognized TooManyRequests")
-    public ReporterToken session(@Valid @NotNull SessionRequest request, @Context HttpServerRequest http) {
-        return sessions.open(request.caseCode(), clients.resolve(http));
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest CaseCodeNotRecognized ProofRequired TooManyRequests")
+    public ReporterToken session(@Valid @NotNull SessionRequest request, @Context HttpServerRequest http,
+            @Parameter(description = ProofOfWork.HEADER_DESCRIPTION) @HeaderParam(ProofOfWork.HEADER) String proof) {
+        return sessions.open(request.caseCode(), proof, clients.resolve(http));
     }
 
     @GET

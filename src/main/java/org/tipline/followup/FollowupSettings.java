@@ -37,10 +37,6 @@ public interface FollowupSettings {
         @WithDefault("15m")
         Duration maxDelay();
 
-        /** Wrong codes per minute from all clients together before everyone has to wait for the next minute. */
-        @WithDefault("300")
-        int globalFailuresPerMinute();
-
         /** Clients remembered at once; beyond it, those not waiting are forgotten first. */
         @WithDefault("100000")
         int maxTrackedClients();

@@ -7,13 +7,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.tipline.platform.limits.Backoff;
 import org.tipline.platform.limits.ClientTable;
-import org.tipline.platform.MinuteCounter;
 
 /**
  * Slows down case-code guessing (DESIGN 6) without a lockout that an attacker could aim at a victim:
- * the wait grows per client (a daily-salted key of its address, in memory only, see {@link ClientTable})
- * and for everyone together when wrong codes come from many places at once. The case itself is never
- * locked: the right code works as soon as the client's wait is over.
+ * the wait grows per client (a daily-salted key of its address, in memory only, see {@link ClientTable}).
+ * Nothing here makes everyone wait: a right code is never refused because of others' failures; a guessing wave
+ * from many places raises the follow-up proof of work instead ({@code abuse.ProofOfWork}).
  *
  * <p>Only failures count. A right code does not reset the count, or one known code would let a guesser
  * start afresh after every few guesses.
@@ -24,7 +23,6 @@ class SessionThrottle {
     private final Clock clock;
     private final FollowupSettings.Throttle settings;
     private final ClientTable<Failures> clients;
-    private final MinuteCounter everyonesFailures = new MinuteCounter();
 
     SessionThrottle(Clock clock, FollowupSettings settings) {
         this.clock = clock;
@@ -41,16 +39,12 @@ class SessionThrottle {
     }
 
     /**
-     * Starts an attempt, or throws {@link TooManyAttemptsException} when this client, or everyone, has to wait.
+     * Starts an attempt, or throws {@link TooManyAttemptsException} when this client has to wait.
      * A client has one attempt under way at a time: parallel guesses would otherwise all pass before the
      * first failure is counted.
      */
     void begin(String address) {
         Instant now = clock.instant();
-        long globalWait = everyonesFailures.fullFor(now, settings.globalFailuresPerMinute());
-        if (globalWait > 0) {
-            throw new TooManyAttemptsException(globalWait);
-        }
         clients.update(address, (key, previous) -> {
             if (previous == null) {
                 return new Failures(0, now, true);
@@ -73,7 +67,7 @@ class SessionThrottle {
         UNCHECKED
     }
 
-    /** Ends the client's attempt; a wrong code counts against the client and against everyone. */
+    /** Ends the client's attempt; a wrong code counts against the client. */
     void finish(String address, Outcome outcome) {
         Instant now = clock.instant();
         boolean wrong = outcome == Outcome.WRONG;
@@ -82,9 +76,6 @@ class SessionThrottle {
             Instant waitUntil = wrong ? now.plus(waitAfter(count)) : previous == null ? now : previous.waitUntil();
             return new Failures(count, waitUntil, false);
         }, failures -> failures.stale(now));
-        if (wrong) {
-            everyonesFailures.add(now);
-        }
     }
 
     /** Nothing for the free failures, then the first delay, doubling up to the longest. */

@@ -1,6 +1,5 @@
 package org.tipline.intake;
 
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.tipline.platform.ClientAddress;
+import org.tipline.abuse.ProofOfWork;
 import org.tipline.platform.ProblemResponses;
 
 /** Anonymous tip intake: no account, no cookie, nothing about the reporter kept. */
@@ -31,11 +30,9 @@ import org.tipline.platform.ProblemResponses;
 public class IntakeResource {
 
     private final TipIntake intake;
-    private final ClientAddress clients;
 
-    IntakeResource(TipIntake intake, ClientAddress clients) {
+    IntakeResource(TipIntake intake) {
         this.intake = intake;
-        this.clients = clients;
     }
 
     @GET
@@ -55,19 +52,18 @@ public class IntakeResource {
             @Content(mediaType = EncryptedTip.MEDIA_TYPE, schema = @Schema(implementation = EncryptedTip.class)) })
     @APIResponse(responseCode = "201", description = "Stored; the case code is shown only in this answer",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TipReceipt.class)))
-    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest TooLarge UnsupportedMediaType IdempotencyConflict TooManyRequests")
-    public Response submit(@Context HttpHeaders headers, @Context HttpServerRequest http,
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest TooLarge UnsupportedMediaType IdempotencyConflict ProofRequired")
+    public Response submit(@Context HttpHeaders headers,
             @Parameter(description = "Makes retries safe: the same key and tip within 24 h get the first answer")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Parameter(description = ProofOfWork.HEADER_DESCRIPTION) @HeaderParam(ProofOfWork.HEADER) String proof,
             byte[] body) throws IOException {
-        // The address only picks the in-memory counter of the flood cap; it is neither stored nor logged.
-        String client = clients.resolve(http);
         Optional<String> key = Optional.ofNullable(idempotencyKey);
         // No Content-Type at all only reaches here with an empty body (platform.ContentTypeCheck): read as plain JSON.
         MediaType type = headers.getMediaType();
         TipReceipt receipt = type != null && type.isCompatible(MediaType.valueOf(EncryptedTip.MEDIA_TYPE))
-                ? intake.submitEncrypted(body, key, client)
-                : intake.submitPlain(body, key, client);
+                ? intake.submitEncrypted(body, key, proof)
+                : intake.submitPlain(body, key, proof);
         return Response.status(Response.Status.CREATED).entity(receipt).build();
     }
 }

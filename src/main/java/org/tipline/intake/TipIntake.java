@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import org.tipline.abuse.ProofOfWork;
+import org.tipline.abuse.Purpose;
 import org.tipline.crypto.CaseCode;
 import org.tipline.crypto.CaseCodeHasher;
 import org.tipline.crypto.EnvelopeException;
@@ -33,27 +35,27 @@ public class TipIntake {
     private final CaseCodeHasher caseCodes;
     private final IdempotentIntake idempotency;
     private final TipRecorder recorder;
-    private final FloodGuard floodGuard;
+    private final ProofOfWork proofOfWork;
     private final Clock clock;
 
     TipIntake(ClientJson json, Validator validator, IntakeKeyring intakeKeys, CaseCodeHasher caseCodes,
-            IdempotentIntake idempotency, TipRecorder recorder, FloodGuard floodGuard, Clock clock) {
+            IdempotentIntake idempotency, TipRecorder recorder, ProofOfWork proofOfWork, Clock clock) {
         this.json = json;
         this.validator = validator;
         this.intakeKeys = intakeKeys;
         this.caseCodes = caseCodes;
         this.idempotency = idempotency;
         this.recorder = recorder;
-        this.floodGuard = floodGuard;
+        this.proofOfWork = proofOfWork;
         this.clock = clock;
     }
 
-    /** {@code client} only picks the in-memory counter of the flood cap; it is neither stored nor logged. */
-    public TipReceipt submitPlain(byte[] body, Optional<String> idempotencyKey, String client) throws IOException {
-        return submit(parse(body, TipSubmission.class), idempotencyKey, client);
+    /** {@code proof} is the request's Tipline-Proof header (null when absent). */
+    public TipReceipt submitPlain(byte[] body, Optional<String> idempotencyKey, String proof) throws IOException {
+        return submit(parse(body, TipSubmission.class), idempotencyKey, proof);
     }
 
-    public TipReceipt submitEncrypted(byte[] body, Optional<String> idempotencyKey, String client) throws IOException {
+    public TipReceipt submitEncrypted(byte[] body, Optional<String> idempotencyKey, String proof) throws IOException {
         EncryptedTip envelope = parse(body, EncryptedTip.class);
         if (!IntakeEnvelope.ALGORITHM.equals(envelope.alg())) {
             throw EnvelopeException.malformed("alg", "must be " + IntakeEnvelope.ALGORITHM);
@@ -61,7 +63,7 @@ public class TipIntake {
         IntakeKeyring.IntakeKey key = intakeKeys.accepting(envelope.kid(), clock.instant())
                 .orElseThrow(EnvelopeException::unknownKey);
         byte[] plaintext = IntakeEnvelope.open(key, envelope.epk(), envelope.iv(), envelope.ciphertext());
-        return submit(parse(plaintext, TipSubmission.class), idempotencyKey, client);
+        return submit(parse(plaintext, TipSubmission.class), idempotencyKey, proof);
     }
 
     public IntakeKeyView publishedKey() {
@@ -69,10 +71,13 @@ public class TipIntake {
         return new IntakeKeyView(key.kid(), IntakeEnvelope.ALGORITHM, key.publicKeySpki());
     }
 
-    private TipReceipt submit(TipSubmission submission, Optional<String> idempotencyKey, String client) {
+    private TipReceipt submit(TipSubmission submission, Optional<String> idempotencyKey, String proof) {
         // In a transaction of its own, so that no database connection is held while the case code is
         // hashed: requests queued at the hashing gate would otherwise drain the pool for everyone.
         QuarkusTransaction.requiringNew().run(() -> checkReferences(submission));
+        // Checked only for a well-formed tip, and spent only for a new one: a malformed request costs nobody anything,
+        // and a retry answered from its first answer (a lost 201) is not paid for twice.
+        ProofOfWork.VerifiedProof payment = proofOfWork.verify(Purpose.TIP, proof);
         Optional<IdempotentIntake.Request> request = idempotencyKey.map(key -> idempotency.request(key, submission));
         if (request.isPresent()) {
             Optional<TipReceipt> first = idempotency.replay(request.get());
@@ -80,8 +85,8 @@ public class TipIntake {
                 return first.get();
             }
         }
-        // Counted only now: a malformed request, or a retry answered from the first answer, costs nobody's budget.
-        floodGuard.admit(client);
+        // Spent before the case code is hashed: one proof buys at most one Argon2id.
+        payment.spend();
         CaseCode code = CaseCode.generate();
         byte[] codeHash = caseCodes.hash(code);
         try {

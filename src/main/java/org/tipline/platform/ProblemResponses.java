@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * OpenAPI document ({@code #/components/responses/<name>}); an operation lists the shapes it can answer
  * with in one annotation, {@code @Extension(name = ProblemResponses.EXTENSION, value = "TipNotFound IllegalTransition")},
  * every operation that needs a staff token gets {@link Shape#StaffTokenMissing} and {@link Shape#RoleNotAllowed}
- * without saying so, and every operation {@link Shape#DatabaseUnavailable}. Registered as the OpenAPI filter
+ * without saying so, and every operation {@link Shape#ServiceUnavailable}. Registered as the OpenAPI filter
  * ({@code mp.openapi.filter}).
  */
 public class ProblemResponses implements OASFilter {
@@ -42,8 +42,11 @@ public class ProblemResponses implements OASFilter {
         TooLarge(413, "Body over 64 KiB; nothing stored"),
         UnsupportedMediaType(415, "Neither JSON nor an envelope"),
         IdempotencyConflict(422, "Idempotency-Key already used for another tip"),
+        ProofRequired(428, "No Tipline-Proof, or one that is malformed, forged, expired, already spent or too weak: solve a "
+                + "new challenge of GET /api/v1/challenge and send again; nothing stored"),
         TooManyRequests(429, "Too many requests; retry after the Retry-After seconds; nothing stored"),
-        DatabaseUnavailable(503, "The database cannot be reached; nothing stored; send again after the Retry-After seconds");
+        ServiceUnavailable(503, "The database cannot be reached, or the server is saturated (busy); nothing stored; send "
+                + "again after the Retry-After seconds");
 
         final int status;
         final String description;
@@ -74,7 +77,7 @@ public class ProblemResponses implements OASFilter {
     private static void addShapes(Operation operation) {
         List<Shape> shapes = new ArrayList<>();
         // Any operation can meet a lost database (platform.DatabaseOutage).
-        shapes.add(Shape.DatabaseUnavailable);
+        shapes.add(Shape.ServiceUnavailable);
         if (needsStaffToken(operation)) {
             shapes.add(Shape.StaffTokenMissing);
             shapes.add(Shape.RoleNotAllowed);

@@ -2,6 +2,7 @@
 // memory only — never in the URL, local storage or a cookie — and reads and adds to the conversation.
 import { api, ApiError, element, say } from './api.js';
 import { initLanguage, language, onLanguageChange, t } from './i18n.js';
+import { proofHeader } from './proof.js';
 
 const $ = id => document.getElementById(id);
 let token = null;
@@ -19,7 +20,7 @@ async function openTip(event) {
   $('code-submit').disabled = true;
   say(message, t('followup.checking'), '');
   try {
-    const session = await api('/api/v1/followup/session', { method: 'POST', body: { caseCode: input.value } });
+    const session = await openSession(input.value);
     token = session.token;
     input.value = '';
     say(message, '');
@@ -32,6 +33,18 @@ async function openTip(event) {
     input.focus();
   } finally {
     $('code-submit').disabled = false;
+  }
+}
+
+// A proof that came too late (428) is solved again once; every other answer is the reporter's to see.
+async function openSession(caseCode) {
+  const attempt = async () => api('/api/v1/followup/session', { method: 'POST', body: { caseCode },
+    headers: await proofHeader('followup') });
+  try {
+    return await attempt();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 428) return attempt();
+    throw error;
   }
 }
 

@@ -31,7 +31,8 @@ const TEXTS = {
     'tip.error.category': 'Choose what the tip is about.',
     'tip.error.description': 'Describe what is happening (at least 10 characters).',
     'tip.error.network': 'The tip could not be sent: no connection. Nothing was lost; press Send again.',
-    'tip.error.busy': 'The tip line is very busy. Nothing was saved; please press Send again in a few seconds.',
+    'tip.stillsending': 'Still sending \u2014 keep this page open. The tip line is very busy or out of reach; your tip '
+      + 'goes in as soon as it can take it.',
     'tip.error.other': 'The tip could not be sent.',
     'receipt.title': 'Your tip was sent',
     'receipt.intro': 'This is your case code. It is the only way back to your tip: with it you can see answers and '
@@ -107,7 +108,8 @@ const TEXTS = {
     'tip.error.category': 'Elige de qu\u00e9 se trata el reporte.',
     'tip.error.description': 'Describe lo que est\u00e1 pasando (al menos 10 caracteres).',
     'tip.error.network': 'No se pudo enviar el reporte: no hay conexi\u00f3n. No se perdi\u00f3 nada; pulsa Enviar otra vez.',
-    'tip.error.busy': 'La l\u00ednea est\u00e1 muy ocupada. No se guard\u00f3 nada; pulsa Enviar otra vez en unos segundos.',
+    'tip.stillsending': 'Todav\u00eda enviando: no cierres esta p\u00e1gina. La l\u00ednea est\u00e1 muy ocupada o no '
+      + 'responde; tu reporte entra en cuanto pueda recibirlo.',
     'tip.error.other': 'No se pudo enviar el reporte.',
     'receipt.title': 'Tu reporte fue enviado',
     'receipt.intro': 'Este es tu c\u00f3digo de caso. Es la \u00fanica forma de volver a tu reporte: con \u00e9l ves las '

@@ -2,6 +2,7 @@
 // encrypted in the browser before it is sent; the case code shown once and confirmed before leaving.
 import { api, ApiError, element, say } from './api.js';
 import { canEncrypt, MEDIA_TYPE, seal } from './envelope.js';
+import { proofHeader } from './proof.js';
 import { initLanguage, language, onLanguageChange, t } from './i18n.js';
 
 const $ = id => document.getElementById(id);
@@ -93,12 +94,7 @@ async function send({ encrypted }) {
   button.disabled = true;
   say(message, t('tip.sending'), '');
   try {
-    const headers = { 'Idempotency-Key': idempotencyKey };
-    const receipt = encrypted
-      ? await api('/api/v1/tips', { method: 'POST', headers, contentType: MEDIA_TYPE,
-          body: await seal(await api('/api/v1/intake-key'), JSON.stringify(tip)) })
-      : await api('/api/v1/tips', { method: 'POST', headers, body: tip });
-    showReceipt(receipt);
+    showReceipt(await sendUntilStored(tip, encrypted));
   } catch (error) {
     say(message, describe(error), 'error');
   } finally {
@@ -106,10 +102,32 @@ async function send({ encrypted }) {
   }
 }
 
+// A tip is sent again, with the same Idempotency-Key and a fresh proof of work, until the service has it: while the
+// service is saturated or out of reach (503, network), after a wait, telling the reporter to keep the page open;
+// when a proof came too late (428), at once. Anything else is the reporter's to fix and ends the loop.
+const RETRY_WAIT_SECONDS = 5;
+const MAX_PROOF_RETRIES = 3;
+
+async function sendUntilStored(tip, encrypted) {
+  let proofRetries = 0;
+  for (;;) {
+    try {
+      const headers = { 'Idempotency-Key': idempotencyKey, ...await proofHeader('tip') };
+      return encrypted
+        ? await api('/api/v1/tips', { method: 'POST', headers, contentType: MEDIA_TYPE,
+            body: await seal(await api('/api/v1/intake-key'), JSON.stringify(tip)) })
+        : await api('/api/v1/tips', { method: 'POST', headers, body: tip });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 428 && proofRetries++ < MAX_PROOF_RETRIES) continue;
+      if (!(error instanceof ApiError) || (error.status !== 503 && error.status !== 0)) throw error;
+      say(message, t('tip.stillsending'), 'warn');
+      await new Promise(resolve => setTimeout(resolve, 1000 * (error.retryAfter || RETRY_WAIT_SECONDS)));
+    }
+  }
+}
+
 function describe(error) {
   if (!(error instanceof ApiError)) return t('tip.error.other');
-  if (error.status === 0) return t('tip.error.network');
-  if (error.status === 429) return t('tip.error.busy');
   for (const { field } of error.problem.errors || []) {
     if (field === 'description' || field === 'category') fieldError(field, error.problem.detail);
   }

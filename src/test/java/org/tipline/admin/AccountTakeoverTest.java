@@ -24,6 +24,7 @@ import org.tipline.support.DirectoryFixtures;
 import org.tipline.support.InvitationMails;
 import org.tipline.support.Mailbox;
 import org.tipline.support.StaffTokens;
+import org.tipline.support.Proofs;
 
 /**
  * The account lifecycle attacked the way it was found attackable (issue 12): a coordinator who assigns another
@@ -61,7 +62,7 @@ class AccountTakeoverTest {
         School school = DirectoryFixtures.school(district, agency, DirectoryFixtures.unique("Far Away High"), true);
         Staff sro = DirectoryFixtures.staff(StaffRole.SRO, null, agency, school);
         given().contentType("application/json").body(Map.of("schoolId", school.id.toString(), "category", "DRUGS",
-                "description", "Selling pills behind the gym.", "happeningNow", false)).post("/api/v1/tips").then().statusCode(201);
+                "description", "Selling pills behind the gym.", "happeningNow", false)).header(Proofs.tip()).post("/api/v1/tips").then().statusCode(201);
         return new ForeignSro(sro, school);
     }
 

@@ -16,6 +16,7 @@ import org.tipline.directory.District;
 import org.tipline.support.DirectoryFixtures;
 import org.tipline.support.InvitationMails;
 import org.tipline.support.StaffTokens;
+import org.tipline.support.Proofs;
 
 @QuarkusTest
 class DirectoryAdminTest {
@@ -57,7 +58,7 @@ class DirectoryAdminTest {
                 .post("/api/v1/auth/login").then().statusCode(200);
         given().contentType("application/json")
                 .body(Map.of("schoolId", schoolId, "category", "BULLYING", "description", "Bullied at the new school.", "happeningNow", false))
-                .post("/api/v1/tips").then().statusCode(201);
+                .header(Proofs.tip()).post("/api/v1/tips").then().statusCode(201);
         given().auth().oauth2(StaffTokens.sign(StaffTokens.claims(UUID.fromString(staffId), "COUNSELOR")))
                 .get("/api/v1/staff/queue?category=BULLYING").then().statusCode(200).body("total", equalTo(1));
 

@@ -16,6 +16,7 @@ import org.tipline.directory.School;
 import org.tipline.tip.Tip;
 import org.tipline.support.DirectoryFixtures;
 import org.tipline.support.StaffTokens;
+import org.tipline.support.Proofs;
 
 @QuarkusTest
 class AuditListTest {
@@ -25,7 +26,7 @@ class AuditListTest {
     private static String tipAt(String schoolId) {
         String reference = given().contentType("application/json")
                 .body(Map.of("schoolId", schoolId, "category", "OTHER", "description", "Audit listing test tip.", "happeningNow", false))
-                .post("/api/v1/tips").then().statusCode(201).extract().path("reference");
+                .header(Proofs.tip()).post("/api/v1/tips").then().statusCode(201).extract().path("reference");
         return QuarkusTransaction.requiringNew().call(() -> Tip.<Tip>find("reference", reference).singleResult().id().toString());
     }
 

@@ -21,6 +21,7 @@ import org.tipline.directory.Staff;
 import org.tipline.directory.StaffRole;
 import org.tipline.support.DirectoryFixtures;
 import org.tipline.support.StaffTokens;
+import org.tipline.support.Proofs;
 
 /**
  * Mode {@code external-oidc}: tokens of the organisation's provider (played by {@link ExternalIssuer}, with a
@@ -148,6 +149,6 @@ class ExternalIssuerTest {
         return given().contentType("application/json")
                 .body(Map.of("schoolId", schoolId.toString(), "category", "BULLYING", "description", "Test tip for the queue.",
                         "happeningNow", false))
-                .post("/api/v1/tips").then().statusCode(201).extract().path("reference");
+                .header(Proofs.tip()).post("/api/v1/tips").then().statusCode(201).extract().path("reference");
     }
 }

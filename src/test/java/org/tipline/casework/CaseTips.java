@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.Map;
 import java.util.UUID;
 import org.tipline.tip.Tip;
+import org.tipline.support.Proofs;
 
 /** Tips that case-work tests act on. */
 final class CaseTips {
@@ -20,7 +21,7 @@ final class CaseTips {
         String reference = given().contentType("application/json")
                 .body(Map.of("schoolId", KELLY_WALSH, "category", "FIGHTING", "description", "Fight planned after school.",
                         "happeningNow", false))
-                .post("/api/v1/tips").then().statusCode(201).extract().path("reference");
+                .header(Proofs.tip()).post("/api/v1/tips").then().statusCode(201).extract().path("reference");
         return QuarkusTransaction.requiringNew().call(() -> Tip.<Tip>find("reference", reference).singleResult().id().toString());
     }
 }

@@ -31,6 +31,7 @@ import org.tipline.support.StaffTokens;
 import org.tipline.support.TestClock;
 import org.tipline.tip.MessageDirection;
 import org.tipline.tip.TipMessage;
+import org.tipline.support.Proofs;
 
 @QuarkusTest
 class CaseworkTest {
@@ -55,7 +56,7 @@ class CaseworkTest {
         tip.put("category", category);
         tip.put("description", description);
         tip.put("happeningNow", happeningNow);
-        String reference = given().contentType("application/json").body(tip).post("/api/v1/tips").then().statusCode(201)
+        String reference = given().contentType("application/json").body(tip).header(Proofs.tip()).post("/api/v1/tips").then().statusCode(201)
                 .extract().path("reference");
         String id = QuarkusTransaction.requiringNew().call(() -> org.tipline.tip.Tip.<org.tipline.tip.Tip>find("reference", reference)
                 .singleResult().id().toString());

@@ -123,7 +123,7 @@ class CaseCodeHasherTest {
         try {
             Future<byte[]> slow = startSlowHash(hasher, pool);
             assertThatThrownBy(() -> hasher.hash(CaseCode.generate())).isInstanceOf(HashingBusyException.class)
-                    .hasFieldOrPropertyWithValue("status", 429);
+                    .hasFieldOrPropertyWithValue("status", 503);
             slow.get(30, TimeUnit.SECONDS);
         } finally {
             pool.shutdownNow();

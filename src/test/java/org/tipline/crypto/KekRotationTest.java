@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.tipline.support.Proofs;
 
 @QuarkusTest
 class KekRotationTest {
@@ -25,7 +26,7 @@ class KekRotationTest {
     private static void submitTip() {
         given().contentType("application/json")
                 .body(Map.of("category", "BULLYING", "description", "They keep taking his lunch money.", "happeningNow", false))
-                .post("/api/v1/tips").then().statusCode(201);
+                .header(Proofs.tip()).post("/api/v1/tips").then().statusCode(201);
     }
 
     private static Map<UUID, byte[]> bodies() {

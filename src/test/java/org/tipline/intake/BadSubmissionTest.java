@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.tipline.support.Database;
+import org.tipline.support.Proofs;
 
 /** Every kind of bad input is a 4xx problem that names the field, and leaves every table as it was. */
 @QuarkusTest
@@ -102,7 +103,7 @@ class BadSubmissionTest {
     void shouldRefuseAWrongMediaType() {
         Map<String, Long> before = Database.rowCounts();
 
-        given().contentType("text/plain").body("There is a knife in locker 12").post("/api/v1/tips")
+        given().contentType("text/plain").body("There is a knife in locker 12").header(Proofs.tip()).post("/api/v1/tips")
                 .then().statusCode(415).body("code", equalTo("unsupported-media-type"));
 
         assertThat(Database.rowCounts()).isEqualTo(before);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.tipline.support.Database;
 import org.tipline.support.EnvelopeClient;
 import org.tipline.tip.TipBody;
+import org.tipline.support.Proofs;
 
 @QuarkusTest
 class EncryptedSubmissionTest {
@@ -35,7 +36,7 @@ class EncryptedSubmissionTest {
     }
 
     private static ValidatableResponse postEnvelope(Object envelope) {
-        return given().contentType(ENVELOPE).body(envelope).post("/api/v1/tips").then();
+        return given().contentType(ENVELOPE).body(envelope).header(Proofs.tip()).post("/api/v1/tips").then();
     }
 
     private static ValidatableResponse assertRefused(Object envelope, String code) {

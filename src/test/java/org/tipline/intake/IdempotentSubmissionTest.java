@@ -16,13 +16,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.tipline.support.Database;
+import org.tipline.support.Proofs;
 
 @QuarkusTest
 class IdempotentSubmissionTest {
 
     private static ValidatableResponse post(String key, Object body) {
         return given().contentType("application/json").header("Idempotency-Key", key).body(body)
-                .post("/api/v1/tips").then();
+                .header(Proofs.tip()).post("/api/v1/tips").then();
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.tipline.support.Database;
 import org.tipline.support.EnvelopeClient;
+import org.tipline.support.Proofs;
 
 /**
  * Issue 12: a tip body means exactly what it says or is refused. No Content-Type, trailing garbage,
@@ -39,7 +40,7 @@ class StrictTipBodyTest {
 
     private static ValidatableResponse refused(String body, String code) {
         Map<String, Long> before = Database.rowCounts();
-        ValidatableResponse response = given().contentType("application/json").body(body).post("/api/v1/tips").then()
+        ValidatableResponse response = given().contentType("application/json").body(body).header(Proofs.tip()).post("/api/v1/tips").then()
                 .statusCode(400)
                 .contentType(startsWith("application/problem+json"))
                 .body("code", equalTo(code));
@@ -71,10 +72,10 @@ class StrictTipBodyTest {
 
     @Test
     void shouldStillAcceptTheValidTipAndANullOrAbsentSchool() {
-        given().contentType("application/json").body(VALID).post("/api/v1/tips").then().statusCode(201);
-        given().contentType("application/json").body(with("schoolId", "null")).post("/api/v1/tips").then().statusCode(201);
+        given().contentType("application/json").body(VALID).header(Proofs.tip()).post("/api/v1/tips").then().statusCode(201);
+        given().contentType("application/json").body(with("schoolId", "null")).header(Proofs.tip()).post("/api/v1/tips").then().statusCode(201);
         given().contentType("application/json").body(VALID.replace("\"schoolId\":\"" + TipRequests.KELLY_WALSH + "\",", ""))
-                .post("/api/v1/tips").then().statusCode(201);
+                .header(Proofs.tip()).post("/api/v1/tips").then().statusCode(201);
     }
 
     @Test
@@ -136,7 +137,7 @@ class StrictTipBodyTest {
         }
         // A proper pair (U+1F6A8) is fine.
         given().contentType("application/json").body(with("description", "\"Police light \\ud83d\\udea8 in the hall now\""))
-                .post("/api/v1/tips").then().statusCode(201);
+                .header(Proofs.tip()).post("/api/v1/tips").then().statusCode(201);
     }
 
     @Test
@@ -151,7 +152,7 @@ class StrictTipBodyTest {
             Map<String, Long> before = Database.rowCounts();
             String envelope = json.writeValueAsString(EnvelopeClient.seal(key.get("kid"), key.get("publicKey"), plaintext));
 
-            given().contentType("application/vnd.tipline.envelope+json").body(envelope).post("/api/v1/tips").then()
+            given().contentType("application/vnd.tipline.envelope+json").body(envelope).header(Proofs.tip()).post("/api/v1/tips").then()
                     .statusCode(400).contentType(startsWith("application/problem+json"));
 
             assertThat(Database.rowCounts()).as("row counts").isEqualTo(before);

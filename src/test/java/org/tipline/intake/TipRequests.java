@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.tipline.support.Proofs;
 
 /** Builds tip requests for the intake tests. */
 final class TipRequests {
@@ -32,6 +33,6 @@ final class TipRequests {
     }
 
     static ValidatableResponse post(Object body) {
-        return given().contentType("application/json").body(body).post("/api/v1/tips").then();
+        return given().contentType("application/json").body(body).header(Proofs.tip()).post("/api/v1/tips").then();
     }
 }

@@ -21,6 +21,7 @@ import org.tipline.support.Database;
 import org.tipline.support.LogCapture;
 import org.tipline.tip.Tip;
 import org.tipline.tip.TipBody;
+import org.tipline.support.Proofs;
 
 @QuarkusTest
 class TipSubmissionTest {
@@ -97,7 +98,7 @@ class TipSubmissionTest {
         try (LogCapture log = LogCapture.start()) {
             code = given().contentType("application/json").header("User-Agent", userAgent)
                     .header("X-Forwarded-For", address).header("Forwarded", "for=" + address)
-                    .body(tip).post("/api/v1/tips").then().statusCode(201).extract().path("caseCode");
+                    .body(tip).header(Proofs.tip()).post("/api/v1/tips").then().statusCode(201).extract().path("caseCode");
 
             assertThat(log.all()).doesNotContain(marker).doesNotContain(code)
                     .doesNotContain(code.replace("-", "")).doesNotContain(address);

@@ -24,6 +24,7 @@ import org.tipline.support.InvitationMails;
 import org.tipline.support.Mailbox;
 import org.tipline.support.StaffTokens;
 import org.tipline.tip.Tip;
+import org.tipline.support.Proofs;
 
 /**
  * The product as people use it, in headless Chromium: a student reports in Spanish, an SRO answers in the
@@ -168,9 +169,9 @@ class BrowserJourneyTest {
                 .body(Map.of("schoolId", UUID.nameUUIDFromBytes("tipline-demo:school:Kelly Walsh High School".getBytes()).toString(),
                         "category", "OTHER", "description", "Open the file \u202Etxt.exe before class", "happeningNow", false,
                         "location", "room \u20661\u20692\u200F"))
-                .post("/api/v1/tips").then().statusCode(201).extract().jsonPath().getMap("");
+                .header(Proofs.tip()).post("/api/v1/tips").then().statusCode(201).extract().jsonPath().getMap("");
         String reporter = given().contentType("application/json").body(Map.of("caseCode", receipt.get("caseCode")))
-                .post("/api/v1/followup/session").then().statusCode(200).extract().path("token");
+                .header(Proofs.followup()).post("/api/v1/followup/session").then().statusCode(200).extract().path("token");
         given().auth().oauth2(reporter).contentType("application/json").body(Map.of("body", "It is \u202Dreally\u202C me"))
                 .post("/api/v1/followup/messages").then().statusCode(201);
         String tipId = QuarkusTransaction.requiringNew()
@@ -227,6 +228,43 @@ class BrowserJourneyTest {
         type(Keys.ENTER);
         assertThat(activeId()).isEqualTo("form-title");
         assertThat(RequestRecorder.tipMediaTypes()).containsExactly("application/vnd.tipline.envelope+json");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldKeepSendingWhileTheTipLineIsBusyUntilTheTipIsIn() {
+        RequestRecorder.clear();
+        open("/");
+        browser.visible("#school option:nth-child(2)");
+        new Select(browser.find("#category")).selectByValue("THREAT_OF_VIOLENCE");
+        browser.find("#description").sendKeys("A senior posted that he will bring his father's rifle on Monday.");
+        // The service answers the first two posts as a saturated one does (503, Retry-After): the network boundary is
+        // the one place a browser test can make that happen on cue. Every post's headers are kept to compare.
+        browser.driver.executeScript("""
+                const realFetch = window.fetch;
+                window.tipPosts = [];
+                window.fetch = (url, init) => {
+                  if (String(url).endsWith('/api/v1/tips') && init && init.method === 'POST') {
+                    window.tipPosts.push({ key: init.headers['Idempotency-Key'], proof: init.headers['Tipline-Proof'] });
+                    if (window.tipPosts.length <= 2) {
+                      return Promise.resolve(new Response(JSON.stringify({ status: 503, code: 'busy', title: 'busy' }),
+                        { status: 503, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '1' } }));
+                    }
+                  }
+                  return realFetch(url, init);
+                };""");
+        browser.find("#submit-tip").click();
+
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-message"), "keep this page open"));
+        assertThat(browser.visible("#case-code").getText()).matches(CASE_CODE);
+        List<Map<String, String>> posts = (List<Map<String, String>>) browser.driver.executeScript("return window.tipPosts;");
+        assertThat(posts).hasSize(3);
+        assertThat(posts).extracting(post -> post.get("key")).as("one Idempotency-Key for every attempt").containsOnly(
+                posts.get(0).get("key"));
+        assertThat(posts).extracting(post -> post.get("proof")).as("a fresh proof for every attempt").doesNotHaveDuplicates();
+        assertThat(RequestRecorder.tipMediaTypes()).as("what reached the service").hasSize(1);
+        browser.find("#code-confirmed").click();
+        browser.find("#receipt-done").click();
     }
 
     @Test

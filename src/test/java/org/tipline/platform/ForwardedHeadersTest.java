@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tipline.support.Proofs;
 
 /**
  * Forwarded headers as proxies and clients really send them, from a trusted proxy (the test client on
@@ -136,7 +137,7 @@ class ForwardedHeadersTest {
 
     private static ValidatableResponse sessionFrom(String forwardedFor, String code) {
         return given().contentType("application/json").header("X-Forwarded-For", forwardedFor)
-                .body(Map.of("caseCode", code)).post("/api/v1/followup/session").then();
+                .body(Map.of("caseCode", code)).header(Proofs.followup()).post("/api/v1/followup/session").then();
     }
 
     private record Probe(HttpRequest.Builder request, int status) {
@@ -146,9 +147,22 @@ class ForwardedHeadersTest {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET();
     }
 
+    /** A post to the tips or the session endpoint, with a fresh proof of work for it. */
     private HttpRequest.Builder post(String path, String json) {
+        String purpose = path.endsWith("/tips") ? "tip" : "followup";
         return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+                .header("Tipline-Proof", solved(purpose)).POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    /** A challenge fetched with this test's own client (RestAssured is not set up yet in a @BeforeAll), solved. */
+    private String solved(String purpose) {
+        try {
+            String challenge = send(get("/api/v1/challenge?purpose=" + purpose)).body();
+            return Proofs.solve(challenge.replaceAll(".*\"token\"\\s*:\\s*\"([^\"]+)\".*", "$1"),
+                    Integer.parseInt(challenge.replaceAll(".*\"difficulty\"\\s*:\\s*([0-9]+).*", "$1")));
+        } catch (Exception e) {
+            throw new IllegalStateException("no challenge", e);
+        }
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -29,6 +29,7 @@ import org.tipline.support.Database;
 import org.tipline.support.EnvelopeClient;
 import org.tipline.support.StaffTokens;
 import org.tipline.tip.Tip;
+import org.tipline.support.Proofs;
 
 /**
  * Issue 12, "no input crashes the service": thousands of malformed requests, seeded, across every operation
@@ -154,11 +155,11 @@ class FuzzTest {
     private static Map<String, String> fixtureTip() {
         Map<String, String> receipt = given().contentType("application/json")
                 .body(Map.of("schoolId", KELLY_WALSH, "category", "OTHER", "description", "Fuzz test fixture tip.", "happeningNow", false))
-                .post("/api/v1/tips").then().statusCode(201).extract().jsonPath().getMap("");
+                .header(Proofs.tip()).post("/api/v1/tips").then().statusCode(201).extract().jsonPath().getMap("");
         String tipId = QuarkusTransaction.requiringNew()
                 .call(() -> Tip.<Tip>find("reference", receipt.get("reference")).singleResult().id().toString());
         String reporterToken = given().contentType("application/json").body(Map.of("caseCode", receipt.get("caseCode")))
-                .post("/api/v1/followup/session").then().statusCode(200).extract().path("token");
+                .header(Proofs.followup()).post("/api/v1/followup/session").then().statusCode(200).extract().path("token");
         return Map.of("tipId", tipId, "reporterToken", reporterToken);
     }
 

@@ -209,7 +209,9 @@ class RedactionTest {
             new NotSecret(IntakeKeyView.class, "publicKey"),
             new NotSecret(IntakeKeyring.IntakeKey.class, "publicKey"),
             // A staff account notice's sentence, written by the service ("your account was disabled"); never a secret.
-            new NotSecret(AccountMail.class, "text"));
+            new NotSecret(AccountMail.class, "text"),
+            // A proof-of-work challenge: public, signed, holds nothing about the client; it buys one request at most.
+            new NotSecret(org.tipline.abuse.Challenge.class, "token"));
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -20,6 +20,7 @@ import org.tipline.support.Database;
 import org.tipline.support.StaffTokens;
 import org.tipline.tip.Tip;
 import org.tipline.tip.TipBody;
+import org.tipline.support.Proofs;
 
 /**
  * Issue 12: NUL and lone UTF-16 surrogates in any JSON body are a 400 that names the field, whatever the
@@ -75,11 +76,11 @@ class StorableTextTest {
     void shouldRefuseUnstorableTextInCaseWorkAndFollowUp() {
         Map<String, String> receipt = given().contentType("application/json")
                 .body(Map.of("schoolId", KELLY_WALSH, "category", "OTHER", "description", "Storable text test tip.", "happeningNow", false))
-                .post("/api/v1/tips").then().statusCode(201).extract().jsonPath().getMap("");
+                .header(Proofs.tip()).post("/api/v1/tips").then().statusCode(201).extract().jsonPath().getMap("");
         String tipId = QuarkusTransaction.requiringNew()
                 .call(() -> Tip.<Tip>find("reference", receipt.get("reference")).singleResult().id().toString());
         String reporter = given().contentType("application/json").body(Map.of("caseCode", receipt.get("caseCode")))
-                .post("/api/v1/followup/session").then().statusCode(200).extract().path("token");
+                .header(Proofs.followup()).post("/api/v1/followup/session").then().statusCode(200).extract().path("token");
         Map<String, Long> before = Database.rowCounts();
 
         for (String bad : UNSTORABLE) {
@@ -87,7 +88,7 @@ class StorableTextTest {
             refused(post(SRO, "/api/v1/staff/tips/" + tipId + "/notes", text), "validation-failed").body("errors.field", hasItem("body"));
             refused(post(SRO, "/api/v1/staff/tips/" + tipId + "/messages", text), "validation-failed").body("errors.field", hasItem("body"));
             refused(post(reporter, "/api/v1/followup/messages", text), "validation-failed").body("errors.field", hasItem("body"));
-            refused(given().contentType("application/json").body("{\"caseCode\":\"7QK2" + bad + "\"}").post("/api/v1/followup/session")
+            refused(given().contentType("application/json").body("{\"caseCode\":\"7QK2" + bad + "\"}").header(Proofs.followup()).post("/api/v1/followup/session")
                     .then(), "validation-failed").body("errors.field", hasItem("caseCode"));
         }
         assertThat(Database.rowCounts()).as("row counts").isEqualTo(before);
@@ -115,7 +116,7 @@ class StorableTextTest {
         refused(given().auth().oauth2(ADMIN).contentType("application/json").body("{\"kind\":\"\",\"primary\":true}").put(assignment)
                 .then(), "wrong-type").body("errors.field", hasItem("kind"));
         refused(post(ADMIN, "/api/v1/admin/agencies", "null"), "validation-failed").body("errors.field", hasItem("(body)"));
-        refused(given().contentType("application/json").body("").post("/api/v1/followup/session").then(), "validation-failed")
+        refused(given().contentType("application/json").body("").header(Proofs.followup()).post("/api/v1/followup/session").then(), "validation-failed")
                 .body("errors.field", hasItem("(body)"));
         refused(given().contentType("application/json").body("{\"text\":\"hi\"} x").post("/test-probe/echo").then(), "malformed-json");
         refused(given().contentType("application/json").body("{\"text\":\"hi\",\"text\":\"ho\"}").post("/test-probe/echo").then(),

@@ -28,6 +28,7 @@ import org.tipline.tip.TipEvent;
 import org.tipline.notify.NotificationKind;
 import org.tipline.notify.OutboxMessage;
 import org.tipline.support.DirectoryFixtures;
+import org.tipline.support.Proofs;
 
 @QuarkusTest
 class TipRoutingTest {
@@ -46,7 +47,7 @@ class TipRoutingTest {
         tip.put("category", category);
         tip.put("description", "Routing test tip, nothing more to say.");
         tip.put("happeningNow", happeningNow);
-        return given().contentType("application/json").body(tip).post("/api/v1/tips").then().statusCode(201)
+        return given().contentType("application/json").body(tip).header(Proofs.tip()).post("/api/v1/tips").then().statusCode(201)
                 .extract().path("reference");
     }
 

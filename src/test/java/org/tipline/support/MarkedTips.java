@@ -27,7 +27,7 @@ public final class MarkedTips {
         tip.put("when", "Friday " + marker);
         tip.put("peopleInvolved", marker + " and friends");
         tip.put("reporterContact", marker + "@example.org");
-        return given().contentType("application/json").body(tip).post("/api/v1/tips").then().statusCode(201)
+        return given().contentType("application/json").body(tip).header(Proofs.tip()).post("/api/v1/tips").then().statusCode(201)
                 .extract().path("reference");
     }
 }

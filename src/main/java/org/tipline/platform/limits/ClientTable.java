@@ -27,6 +27,15 @@ public final class ClientTable<V> {
         return entries.get(key(address));
     }
 
+    /** The client's entry, made by {@code fresh} when there is none; {@code stale} as for {@link #update}. */
+    public V entry(String address, java.util.function.Supplier<V> fresh, Predicate<V> stale) {
+        String key = key(address);
+        if (entries.size() >= capacity) {
+            entries.values().removeIf(stale);
+        }
+        return entries.computeIfAbsent(key, ignored -> fresh.get());
+    }
+
     /** Updates a client's entry; {@code stale} tells which entries may go when the table is full. */
     public void update(String address, BiFunction<String, V, V> update, Predicate<V> stale) {
         String key = key(address);

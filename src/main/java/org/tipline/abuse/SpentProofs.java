@@ -1,0 +1,41 @@
+package org.tipline.abuse;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Proofs already used, in PostgreSQL so that a proof pays for one request on every replica, not one per replica.
+ * Only a hash of the challenge token and its expiry are kept: the token says nothing about the client, and the
+ * row goes once the challenge has expired (after that the token is refused as expired anyway).
+ */
+@ApplicationScoped
+class SpentProofs {
+
+    private final Clock clock;
+
+    SpentProofs(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Marks the proof spent, in a transaction of its own; false when it already was. */
+    boolean spend(byte[] tokenHash, Instant expiresAt) {
+        return QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager()
+                .createNativeQuery("insert into spent_proof (token_hash, expires_at) values (?1, ?2) on conflict do nothing")
+                .setParameter(1, tokenHash)
+                .setParameter(2, OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC))
+                .executeUpdate() == 1);
+    }
+
+    @Scheduled(every = "${tipline.abuse.spent-proof-cleanup-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetExpired() {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
+                .createNativeQuery("delete from spent_proof where expires_at < ?1").setParameter(1, now).executeUpdate());
+    }
+}
