@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.tipline.auth.AuthSettings;
 import org.tipline.notify.NotifySettings;
 import org.tipline.routing.RoutingSettings;
 
@@ -23,6 +24,9 @@ class ScheduledSettingsTest {
     @Inject
     RoutingSettings routing;
 
+    @Inject
+    AuthSettings auth;
+
     @Test
     void shouldResolveTheScheduledIntervalsFromTheirSettings() {
         var config = ConfigProvider.getConfig();
@@ -31,5 +35,7 @@ class ScheduledSettingsTest {
                 .isEqualTo(Duration.ofSeconds(5));
         assertThat(config.getValue("tipline.routing.escalation-check-interval", Duration.class))
                 .isEqualTo(routing.escalationCheckInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.getValue("tipline.auth.failure-cleanup-interval", Duration.class))
+                .isEqualTo(auth.failureCleanupInterval()).isEqualTo(Duration.ofMinutes(5));
     }
 }
