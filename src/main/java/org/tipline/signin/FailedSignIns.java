@@ -64,7 +64,8 @@ class FailedSignIns {
 
     /** Ends the attempt that holds {@code lease}; a newer attempt, begun after that lease ran out, keeps its own. */
     void end(String email, Instant lease) {
-        QuarkusTransaction.requiringNew().call(() -> sql("update sign_in_failure set attempt_until = null where email_key = ?1 and attempt_until = ?2",
+        QuarkusTransaction.requiringNew().call(() -> sql(
+                "update sign_in_failure set attempt_until = null where email_key = ?1 and attempt_until = ?2",
                 key(email), lease).executeUpdate());
     }
 
@@ -81,12 +82,14 @@ class FailedSignIns {
         QuarkusTransaction.requiringNew().call(() -> sql("""
                 insert into sign_in_failure (email_key, failures, last_failure_at) values (?1, 1, ?2)
                 on conflict (email_key) do update set last_failure_at = excluded.last_failure_at,
-                    failures = case when sign_in_failure.last_failure_at >= ?3 then sign_in_failure.failures + 1 else 1 end""",
+                    failures = case when sign_in_failure.last_failure_at >= ?3
+                        then sign_in_failure.failures + 1 else 1 end""",
                 key(email), now, now.minus(FORGET_AFTER)).executeUpdate());
     }
 
     void succeeded(String email) {
-        QuarkusTransaction.requiringNew().call(() -> sql("delete from sign_in_failure where email_key = ?1", key(email)).executeUpdate());
+        QuarkusTransaction.requiringNew().call(() -> sql("delete from sign_in_failure where email_key = ?1", key(email))
+                .executeUpdate());
     }
 
     /** Deletes what is forgotten anyway (quiet for a quarter hour, no attempt under way), so that rows do not pile up. */

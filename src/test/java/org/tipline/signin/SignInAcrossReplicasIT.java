@@ -26,7 +26,7 @@ import org.tipline.support.PackagedApp;
 /**
  * Two replicas of the packaged application on one database, as the Deployment runs them: the delay that failed
  * sign-ins earn on one replica holds on the other, and while an attempt for an email is under way on one, the other
- * refuses a parallel one. Against state kept in each replica's memory, both would pass unnoticed.
+ * refuses a parallel one. With that state in each replica's memory instead, both tests fail.
  */
 class SignInAcrossReplicasIT {
 

@@ -39,7 +39,7 @@ public final class PackagedApp implements AutoCloseable {
         this.managementUri = managementUri;
     }
 
-    /** An embedded PostgreSQL that commits as a production server does (the embedded default does not wait for the disk). */
+    /** An embedded PostgreSQL that commits as a production server does (by default it does not wait for the disk). */
     public static EmbeddedPostgres startDatabase() throws IOException {
         return EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
     }
@@ -64,7 +64,8 @@ public final class PackagedApp implements AutoCloseable {
      * Starts the packaged application with the settings file on {@code database} and returns once it is ready, which
      * includes Flyway's migrations. Its output goes to {@code log}.
      */
-    public static PackagedApp start(EmbeddedPostgres database, Path settings, Path log, String... jvmOptions) throws Exception {
+    public static PackagedApp start(EmbeddedPostgres database, Path settings, Path log, String... jvmOptions)
+            throws Exception {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException("Build the application first: " + JAR + " is missing");
         }
@@ -106,7 +107,8 @@ public final class PackagedApp implements AutoCloseable {
                 throw new IllegalStateException("The application stopped; see " + log);
             }
             try {
-                HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(managementUri.resolve("/q/health/ready")).build(),
+                HttpResponse<Void> ready = client.send(
+                        HttpRequest.newBuilder(managementUri.resolve("/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;
@@ -116,7 +118,8 @@ public final class PackagedApp implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("The application did not become ready in " + START_TIMEOUT.toSeconds() + " s; see " + log);
+        throw new IllegalStateException(
+                "The application did not become ready in " + START_TIMEOUT.toSeconds() + " s; see " + log);
     }
 
     /** CPU seconds the application process has used so far (user + system, from /proc). */
