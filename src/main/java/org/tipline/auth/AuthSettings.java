@@ -50,6 +50,13 @@ public interface AuthSettings {
     @WithDefault("5s")
     Duration maxFailureDelay();
 
+    /**
+     * How often the failures of emails quiet for a quarter hour are deleted from the database: the scheduled job of
+     * {@code signin.FailedSignIns} reads this setting's key.
+     */
+    @WithDefault("5m")
+    Duration failureCleanupInterval();
+
     /** When on, every staff account must sign in with a TOTP code (on in prod, off for the dev demo). */
     @WithDefault("true")
     boolean totpRequired();

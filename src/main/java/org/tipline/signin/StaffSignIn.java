@@ -3,6 +3,7 @@ package org.tipline.signin;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import org.tipline.directory.Staff;
 import org.tipline.crypto.PasswordHasher;
 import org.tipline.auth.AuthMode;
@@ -39,11 +40,11 @@ public class StaffSignIn {
             // Refused before any work: no password of this service is checked, and no token issued.
             throw new ExternalSignInException();
         }
-        failures.begin(request.email());
+        Instant lease = failures.begin(request.email());
         try {
             return check(request);
         } finally {
-            failures.end(request.email());
+            failures.end(request.email(), lease);
         }
     }
 

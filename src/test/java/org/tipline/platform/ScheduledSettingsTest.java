@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.tipline.abuse.AbuseSettings;
+import org.tipline.auth.AuthSettings;
 import org.tipline.notify.NotifySettings;
 import org.tipline.routing.RoutingSettings;
 
@@ -27,6 +28,9 @@ class ScheduledSettingsTest {
     @Inject
     AbuseSettings abuse;
 
+    @Inject
+    AuthSettings auth;
+
     @Test
     void shouldResolveTheScheduledIntervalsFromTheirSettings() {
         var config = ConfigProvider.getConfig();
@@ -37,5 +41,7 @@ class ScheduledSettingsTest {
                 .isEqualTo(routing.escalationCheckInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.getValue("tipline.abuse.spent-proof-cleanup-interval", Duration.class))
                 .isEqualTo(abuse.spentProofCleanupInterval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.getValue("tipline.auth.failure-cleanup-interval", Duration.class))
+                .isEqualTo(auth.failureCleanupInterval()).isEqualTo(Duration.ofMinutes(5));
     }
 }

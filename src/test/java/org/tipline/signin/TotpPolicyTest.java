@@ -31,6 +31,7 @@ class TotpPolicyTest {
             public String verificationKey() { return "unused"; }
             public Duration failureDelay() { return Duration.ZERO; }
             public Duration maxFailureDelay() { return Duration.ZERO; }
+            public Duration failureCleanupInterval() { return Duration.ZERO; }
             public boolean totpRequired() { return required; }
         };
         // Used steps are kept in memory here; the real ledger is the staff row (TotpEnrolmentTest, StaffSignInTest).
