@@ -38,9 +38,12 @@ public final class IntakeBenchmark {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(8)).connectTimeout(Duration.ofSeconds(5)).build();
     private final BenchmarkApp app;
+    private final Challenges proofs;
 
-    private IntakeBenchmark(BenchmarkApp app) {
+    private IntakeBenchmark(BenchmarkApp app) throws Exception {
         this.app = app;
+        // Fetched before anything is timed, so that the open-loop phase sends tips on schedule.
+        this.proofs = Challenges.prefetch(app.baseUri, 12_000);
     }
 
     public static void main(String[] args) throws Exception {
@@ -248,7 +251,8 @@ public final class IntakeBenchmark {
                 + "last bell and takes his things; it has happened three times this week and he is scared to ride.\","
                 + "\"location\":\"bus loop\",\"when\":\"after school\",\"language\":\"en\"}";
         return HttpRequest.newBuilder(app.baseUri.resolve("/api/v1/tips")).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Content-Type", "application/json").header("Tipline-Proof", proofs.next())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     private HttpRequest schoolsRequest() {
