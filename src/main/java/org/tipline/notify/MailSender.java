@@ -1,6 +1,7 @@
 package org.tipline.notify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MailTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -40,7 +41,7 @@ class MailSender {
             case REPORTER_MESSAGE -> MailTemplates.reporterMessage(n);
             case ACCOUNT_INVITATION, ACCOUNT_NOTICE -> throw new IllegalArgumentException("not a tip notification");
         };
-        mail.to(message.recipient).subject(subject(n)).send().await().atMost(settings.sendTimeout());
+        mail.mail(identified(message)).to(message.recipient).subject(subject(n)).send().await().atMost(settings.sendTimeout());
     }
 
     private void sendAccountMail(OutboxMessage message) throws IOException {
@@ -52,7 +53,16 @@ class MailSender {
         };
         String subject = mail.kind() == NotificationKind.ACCOUNT_INVITATION ? "Tipline: set your password"
                 : "Tipline: a change to your account";
-        rendered.to(message.recipient).subject(subject).send().await().atMost(settings.sendTimeout());
+        rendered.mail(identified(message)).to(message.recipient).subject(subject).send().await()
+                .atMost(settings.sendTimeout());
+    }
+
+    /**
+     * A mail whose Message-ID is the outbox row's: the same on every attempt, so that a copy re-sent after a crash
+     * between sending and recording it can be recognised (and dropped) downstream.
+     */
+    static Mail identified(OutboxMessage message) {
+        return new Mail().addHeader("Message-ID", "<" + message.id + "@tipline.outbox>");
     }
 
     /** What the subject line says: reference, school and urgency; nothing the reporter wrote. */

@@ -24,12 +24,18 @@ public interface NotifySettings {
     @WithDefault("1h")
     Duration retryMax();
 
-    /** Notifications claimed per round of the worker. */
-    @WithDefault("20")
-    int batchSize();
+    /**
+     * Messages sent at once by each replica, each over its own SMTP connection (keep it at or below
+     * {@code quarkus.mailer.max-pool-size}, 10 by default). Also the most mails a crash can send twice.
+     */
+    @WithDefault("8")
+    int senders();
 
-    /** How often the outbox worker looks for due notifications: its {@code @Scheduled} reads this setting's key. */
-    @WithDefault("5s")
+    /**
+     * How often the outbox worker looks for due notifications (its {@code @Scheduled} reads this setting's key): the
+     * longest a new message waits before a drain picks it up.
+     */
+    @WithDefault("1s")
     Duration pollInterval();
 
     /** Longest wait for the SMTP server to accept one mail. */

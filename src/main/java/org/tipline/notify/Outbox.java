@@ -14,6 +14,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
+    /** The urgency of life-safety tips as notifications carry it. */
+    private static final String LIFE_SAFETY = "LIFE_SAFETY";
+
     private final ObjectMapper json;
     private final Clock clock;
 
@@ -23,15 +26,16 @@ public class Outbox {
     }
 
     public void enqueue(UUID tipId, String recipient, Notification notification) {
-        write(tipId, recipient, notification.kind(), serialize(notification));
+        short priority = LIFE_SAFETY.equals(notification.urgency()) ? OutboxMessage.LIFE_SAFETY : OutboxMessage.STANDARD;
+        write(tipId, recipient, notification.kind(), serialize(notification), priority);
     }
 
     /** A mail about a staff account, sent if and only if the change that causes it commits. */
     public void enqueue(String recipient, AccountMail mail) {
-        write(null, recipient, mail.kind(), serialize(mail));
+        write(null, recipient, mail.kind(), serialize(mail), OutboxMessage.STANDARD);
     }
 
-    private void write(UUID tipId, String recipient, NotificationKind kind, String payload) {
+    private void write(UUID tipId, String recipient, NotificationKind kind, String payload, short priority) {
         Instant now = clock.instant();
         OutboxMessage message = new OutboxMessage();
         message.id = UUID.randomUUID();
@@ -42,6 +46,7 @@ public class Outbox {
         message.status = OutboxMessage.Status.PENDING;
         message.nextAttemptAt = now;
         message.createdAt = now;
+        message.priority = priority;
         message.persist();
     }
 

@@ -8,6 +8,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A notification waiting to be sent (or sent, or given up on), written in its event's transaction. */
@@ -54,4 +58,27 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** {@link #LIFE_SAFETY} messages are sent before all others. */
+    public short priority;
+
+    static final short LIFE_SAFETY = 0;
+    static final short STANDARD = 1;
+
+    /**
+     * Claims the most urgent due message: moves its next attempt to {@code leaseEnd} and counts the attempt, in the
+     * caller's transaction. Another worker skips it while it is claimed; if this one dies before saying how the
+     * attempt ended, the message is due again when the lease ends.
+     */
+    static Optional<OutboxMessage> claimNext(Instant now, Instant leaseEnd) {
+        List<?> claimed = getEntityManager().createNativeQuery("""
+                update outbox set next_attempt_at = ?2, attempts = attempts + 1
+                where id = (select id from outbox where status = 'PENDING' and next_attempt_at <= ?1
+                            order by priority, next_attempt_at limit 1 for update skip locked)
+                returning id""")
+                .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .setParameter(2, OffsetDateTime.ofInstant(leaseEnd, ZoneOffset.UTC))
+                .getResultList();
+        return claimed.stream().findFirst().map(id -> findById(id));
+    }
 }

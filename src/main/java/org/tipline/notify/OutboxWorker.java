@@ -4,19 +4,32 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import org.tipline.platform.limits.Backoff;
 
 /**
- * Sends what the outbox holds, with retries and exponential backoff, and gives up on a message (a dead
- * letter, counted and logged without content) after {@code maxAttempts}. Each round claims due rows with
- * {@code FOR UPDATE SKIP LOCKED}, so any number of replicas can run it and each mail goes out once.
+ * Drains the outbox: {@code senders} workers in parallel each claim the most urgent due message (life-safety first,
+ * then oldest), send it and record the outcome, until nothing is due. Claiming, sending and recording are three
+ * steps with no transaction held across the send, so a message is marked sent right after the SMTP server took it:
+ * a crash between those two moments re-sends at most the one message each sender had in hand, with the same
+ * Message-ID. Failures are retried with exponential backoff, and a message becomes a dead letter (counted and logged
+ * without content) after {@code maxAttempts}. Claims skip locked rows, so any number of replicas can drain at once.
  */
 @ApplicationScoped
 public class OutboxWorker {
@@ -28,6 +41,7 @@ public class OutboxWorker {
     private final Clock clock;
     private final Counter deadLetters;
     private final Counter sent;
+    private final ExecutorService senders;
 
     OutboxWorker(MailSender sender, NotifySettings settings, Clock clock, MeterRegistry metrics) {
         this.sender = sender;
@@ -36,6 +50,17 @@ public class OutboxWorker {
         this.deadLetters = Counter.builder("tipline.notifications.dead").description("Notifications given up on")
                 .register(metrics);
         this.sent = Counter.builder("tipline.notifications.sent").description("Notifications sent").register(metrics);
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(settings.senders(), task -> {
+            Thread thread = new Thread(task, "outbox-sender-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdownNow();
     }
 
     @Scheduled(every = "${tipline.notify.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -43,54 +68,105 @@ public class OutboxWorker {
         runOnce();
     }
 
-    /** One round: claims the due messages and tries each once. Returns how many were claimed. */
+    /**
+     * Sends everything that is due, until nothing is (or the server fails: the rest waits for the next run, so that
+     * an SMTP outage does not spend every message's attempts at once). Returns how many messages were claimed.
+     */
     public int runOnce() {
-        return QuarkusTransaction.requiringNew()
-                .timeout((int) settings.sendTimeout().multipliedBy(settings.batchSize() + 1L).toSeconds())
-                .call(this::sendDue);
-    }
-
-    private int sendDue() {
-        Instant now = clock.instant();
-        List<OutboxMessage> due = OutboxMessage.<OutboxMessage>find("status = ?1 and nextAttemptAt <= ?2 order by nextAttemptAt",
-                OutboxMessage.Status.PENDING, now)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .withHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED: another replica has them
-                .page(0, settings.batchSize())
-                .list();
-        for (OutboxMessage message : due) {
+        AtomicInteger claimed = new AtomicInteger();
+        AtomicBoolean serverFailed = new AtomicBoolean();
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < settings.senders(); i++) {
+            running.add(senders.submit(() -> drain(claimed, serverFailed)));
+        }
+        for (Future<?> sender : running) {
             try {
-                sender.send(message);
-                message.status = OutboxMessage.Status.SENT;
-                message.sentAt = clock.instant();
-                message.attempts++;
-                sent.increment();
-            } catch (Exception e) {
-                failed(message, e, now);
-                // The server is likely down for the rest too: leave them for the next round.
+                sender.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 break;
+            } catch (ExecutionException e) {
+                LOG.errorf("An outbox sender stopped: %s", e.getCause().getClass().getName());
             }
         }
-        return due.size();
+        return claimed.get();
     }
 
-    private void failed(OutboxMessage message, Exception e, Instant now) {
-        message.attempts++;
-        message.lastError = e.getClass().getName();
+    private void drain(AtomicInteger claimed, AtomicBoolean serverFailed) {
+        while (!serverFailed.get()) {
+            Optional<OutboxMessage> next = claimNext();
+            if (next.isEmpty()) {
+                return;
+            }
+            claimed.incrementAndGet();
+            if (!deliver(next.get())) {
+                serverFailed.set(true);
+            }
+        }
+    }
+
+    private Optional<OutboxMessage> claimNext() {
+        Instant now = clock.instant();
+        // Longer than any send may take, so that a message is never sent by two workers at once.
+        Instant leaseEnd = now.plus(settings.sendTimeout().multipliedBy(2));
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.claimNext(now, leaseEnd));
+    }
+
+    /** Sends one claimed message and records how it went; false when the server failed. */
+    private boolean deliver(OutboxMessage message) {
+        if (message.attempts > settings.maxAttempts()) {
+            // Claimed more often than allowed without an outcome: whatever it does ends the worker. Stop trying.
+            record(message.id, this::dead);
+            return true;
+        }
+        try {
+            sender.send(message);
+        } catch (Exception e) {
+            String cause = rootCause(e).getClass().getName();
+            record(message.id, attempted -> failed(attempted, cause));
+            return false;
+        }
+        record(message.id, done -> {
+            done.status = OutboxMessage.Status.SENT;
+            done.sentAt = clock.instant();
+        });
+        sent.increment();
+        return true;
+    }
+
+    private void record(UUID id, Consumer<OutboxMessage> outcome) {
+        QuarkusTransaction.requiringNew().run(() -> outcome.accept(OutboxMessage.findById(id)));
+    }
+
+    private void failed(OutboxMessage message, String cause) {
+        message.lastError = cause;
         if (message.attempts >= settings.maxAttempts()) {
-            message.status = OutboxMessage.Status.DEAD;
-            deadLetters.increment();
-            LOG.errorf("Notification %s (%s) is a dead letter after %d attempts; last error %s", message.id,
-                    message.kind, message.attempts, message.lastError);
+            dead(message);
         } else {
-            message.nextAttemptAt = now.plus(backoff(message.attempts));
+            message.nextAttemptAt = clock.instant().plus(backoff(message.attempts));
             LOG.warnf("Notification %s (%s) failed, attempt %d; retrying at %s (%s)", message.id, message.kind,
                     message.attempts, message.nextAttemptAt, message.lastError);
         }
     }
 
+    private void dead(OutboxMessage message) {
+        message.status = OutboxMessage.Status.DEAD;
+        deadLetters.increment();
+        LOG.errorf("Notification %s (%s) is a dead letter after %d attempts; last error %s", message.id,
+                message.kind, message.attempts, message.lastError);
+    }
+
     /** retryBase x 2^(attempts - 1), at most retryMax. */
     Duration backoff(int attempts) {
         return Backoff.from(settings.retryBase(), settings.retryMax()).after(attempts);
+    }
+
+    /** The innermost cause: the mailer wraps what went wrong (a refused connection) in completion exceptions. */
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 }

@@ -36,7 +36,7 @@ class ScheduledSettingsTest {
         var config = ConfigProvider.getConfig();
 
         assertThat(config.getValue("tipline.notify.poll-interval", Duration.class)).isEqualTo(notify.pollInterval())
-                .isEqualTo(Duration.ofSeconds(5));
+                .isEqualTo(Duration.ofSeconds(1));
         assertThat(config.getValue("tipline.routing.escalation-check-interval", Duration.class))
                 .isEqualTo(routing.escalationCheckInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.getValue("tipline.abuse.spent-proof-cleanup-interval", Duration.class))

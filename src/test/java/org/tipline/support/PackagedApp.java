@@ -136,6 +136,11 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
+    /** Kills the process at once (SIGKILL), as a crash or an evicted pod would end it: no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     /** Stops the process, forcibly if it has not ended after a graceful shutdown's time. */
     @Override
     public void close() {
