@@ -1,5 +1,6 @@
 package org.tipline.admin;
 
+import io.quarkus.arc.Unremovable;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,6 +18,8 @@ import org.tipline.signin.Invitations;
  * place a credential link appears outside mail. Refused as soon as any administrator is enabled, so the command cannot
  * hand out a second way in; whoever can run it holds the database and the keys anyway.
  */
+// Only the bootstrap command looks it up, programmatically: without this the build would remove it as unused.
+@Unremovable
 @ApplicationScoped
 public class FirstAdministrator {
 
