@@ -4,6 +4,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.DayOfWeek;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tipline.directory.AgencyKind;
@@ -16,6 +18,27 @@ final class AdminRequests {
 
     private AdminRequests() {
     }
+
+    @Schema(name = "NewDistrict")
+    record NewDistrict(@Schema(required = true) @NotBlank @Size(max = 200) String name,
+            @Schema(required = true, description = "IANA time zone, e.g. America/Denver") @NotBlank @Size(max = 64) String timeZone) {
+    }
+
+    /** The whole of a district's settings: what is left out is an error, not "unchanged". */
+    @Schema(name = "DistrictChange")
+    record DistrictChange(@Schema(required = true) @NotBlank @Size(max = 200) String name,
+            @Schema(required = true, description = "IANA time zone, e.g. America/Denver") @NotBlank @Size(max = 64) String timeZone,
+            @Schema(required = true, description = "When business hours begin, HH:MM in the district's zone", example = "07:30")
+            @NotNull String businessDayStart,
+            @Schema(required = true, description = "When they end, after the start", example = "16:30")
+            @NotNull String businessDayEnd,
+            @Schema(required = true, description = "The days of the week with business hours; at least one, each once")
+            @NotNull @Size(min = 1, max = 7) List<DayOfWeek> businessDays,
+            @Schema(required = true, description = "Dates (YYYY-MM-DD) without business hours, each once")
+            @NotNull @Size(max = MAX_HOLIDAYS) List<String> holidays) {
+    }
+
+    static final int MAX_HOLIDAYS = 1000;
 
     @Schema(name = "NewSchool")
     record NewSchool(@Schema(required = true) @NotNull UUID districtId, @Schema(required = true) @NotNull UUID agencyId,

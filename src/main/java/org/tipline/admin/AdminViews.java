@@ -1,9 +1,14 @@
 package org.tipline.admin;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tipline.directory.Agency;
+import org.tipline.directory.District;
 import org.tipline.directory.School;
 import org.tipline.directory.Staff;
 
@@ -11,6 +16,22 @@ import org.tipline.directory.Staff;
 final class AdminViews {
 
     private AdminViews() {
+    }
+
+    @Schema(name = "AdminDistrict")
+    record DistrictRow(@Schema(required = true) UUID id, @Schema(required = true) String name,
+            @Schema(required = true) String timeZone,
+            @Schema(required = true, example = "07:30") String businessDayStart,
+            @Schema(required = true, example = "16:30") String businessDayEnd,
+            @Schema(required = true) List<DayOfWeek> businessDays,
+            @Schema(required = true, description = "Dates (YYYY-MM-DD), in order") List<String> holidays) {
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+        static DistrictRow of(District district) {
+            return new DistrictRow(district.id, district.name, district.timeZone, district.businessDayStart.format(TIME),
+                    district.businessDayEnd.format(TIME), List.copyOf(district.businessDaySet()),
+                    district.holidays.stream().sorted().map(LocalDate::toString).toList());
+        }
     }
 
     @Schema(name = "AdminSchool")

@@ -45,6 +45,49 @@ public class DirectoryAdminResource {
     }
 
     @GET
+    @Path("/districts")
+    @Operation(operationId = "adminListDistricts", summary = "Districts I administer: all for administrators, their own "
+            + "for coordinators")
+    @APIResponse(responseCode = "200", description = "The districts, with their business hours, days and holidays")
+    public List<AdminViews.DistrictRow> districts() {
+        return administration.districts(scope());
+    }
+
+    @POST
+    @Path("/districts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "adminCreateDistrict", summary = "Add a district (administrators only); business hours "
+            + "07:30-16:30, Monday to Friday, no holidays until changed")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminViews.DistrictRow.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest AlreadyExists")
+    public Response createDistrict(@Valid @NotNull AdminRequests.NewDistrict request) {
+        return Response.status(Response.Status.CREATED).entity(administration.createDistrict(scope(), request)).build();
+    }
+
+    @GET
+    @Path("/districts/{id}")
+    @Operation(operationId = "adminGetDistrict", summary = "A district I administer")
+    @APIResponse(responseCode = "200", description = "The district")
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound")
+    public AdminViews.DistrictRow district(@PathParam("id") String id) {
+        return administration.district(scope(), Parameters.uuid("id", id));
+    }
+
+    @PUT
+    @Path("/districts/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "adminChangeDistrict", summary = "Set a district's name, time zone, business hours, business "
+            + "days and holidays, all at once (administrators any district, coordinators their own); the deadlines of "
+            + "tips that arrive from then on follow them")
+    @APIResponse(responseCode = "200", description = "Changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminViews.DistrictRow.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound AlreadyExists")
+    public AdminViews.DistrictRow changeDistrict(@PathParam("id") String id, @Valid @NotNull AdminRequests.DistrictChange request) {
+        return administration.changeDistrict(scope(), Parameters.uuid("id", id), request);
+    }
+
+    @GET
     @Path("/schools")
     @Operation(operationId = "adminListSchools", summary = "Schools I administer, active or not")
     @APIResponse(responseCode = "200", description = "The schools")

@@ -10,10 +10,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyPair;
-import java.security.SecureRandom;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +28,6 @@ import org.tipline.platform.ConfigContexts;
 public class DevelopmentKeysConfigSource implements ConfigSourceFactory {
 
     private static final int ORDINAL = 200;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -77,18 +73,7 @@ public class DevelopmentKeysConfigSource implements ConfigSourceFactory {
      * {@code label}: for dev and test key files, and for benchmarks. Never for production.
      */
     public static Properties generateKeys(String label) {
-        String kekId = label + "-" + LocalDate.now();
-        Properties keys = new Properties();
-        keys.setProperty("tipline.crypto.kek.active", kekId);
-        keys.setProperty("tipline.crypto.kek.keys", kekId + ":" + randomBase64(32));
-        keys.setProperty("tipline.crypto.pepper", randomBase64(32));
-        keys.setProperty("tipline.crypto.case-code-salt", randomBase64(16));
-        keys.setProperty("tipline.intake-key.id", label + "-intake-" + LocalDate.now());
-        keys.setProperty("tipline.intake-key.private-key", IntakeKeyring.generatePkcs8());
-        KeyPair signing = IntakeKeyring.generateP256();
-        keys.setProperty("tipline.auth.signing-key", pem("PRIVATE KEY", signing.getPrivate().getEncoded()));
-        keys.setProperty("tipline.auth.verification-key", pem("PUBLIC KEY", signing.getPublic().getEncoded()));
-        return keys;
+        return ProductionKeys.generate(label + "-" + LocalDate.now(), label + "-intake-" + LocalDate.now()).properties();
     }
 
     private static void write(Path file, Properties keys) throws IOException {
@@ -99,16 +84,5 @@ public class DevelopmentKeysConfigSource implements ConfigSourceFactory {
             keys.store(writer, "Generated keys of a local Tipline (dev/test only). Never use them in production.");
         }
         Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + type + "-----";
-    }
-
-    private static String randomBase64(int bytes) {
-        byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
-        return Base64.getEncoder().encodeToString(random);
     }
 }

@@ -17,6 +17,8 @@ import org.tipline.directory.Staff;
 import org.tipline.notify.AccountMail;
 import org.tipline.notify.NotifySettings;
 import org.tipline.notify.Outbox;
+import org.tipline.platform.Redaction;
+import org.tipline.platform.Redaction.Redacted;
 
 /**
  * Invitations to set a password (DESIGN 5: no administrator or coordinator ever learns another person's working
@@ -52,6 +54,30 @@ public class Invitations {
      * {@code why} is the mail's first sentence. Returns when the invitation expires.
      */
     public Instant invite(Staff staff, String why) {
+        Issued issued = issue(staff);
+        outbox.enqueue(staff.email, AccountMail.invitation(staff.displayName, why,
+                secrets.seal(AccountMail.LINK_PURPOSE, issued.link().getBytes(StandardCharsets.UTF_8))));
+        return issued.expiresAt();
+    }
+
+    /**
+     * A new invitation whose link is handed to the caller instead of the outbox, in the caller's transaction: only for
+     * the first administrator, whose link {@code bootstrap} prints on the operator's terminal (there is nobody yet
+     * to mail it for, and the mail server may not be set up). Earlier invitations of the account stop working.
+     */
+    public Issued issueForTerminal(Staff staff) {
+        return issue(staff);
+    }
+
+    /** An invitation's link, which holds its token, and when it expires. */
+    public record Issued(@Redacted String link, Instant expiresAt) {
+        @Override
+        public String toString() {
+            return Redaction.toString(this);
+        }
+    }
+
+    private Issued issue(Staff staff) {
         Instant now = clock.instant();
         StaffInvitation.update("usedAt = ?1 where staffId = ?2 and usedAt is null", now, staff.id);
         byte[] random = new byte[32];
@@ -64,10 +90,7 @@ public class Invitations {
         invitation.createdAt = now;
         invitation.expiresAt = now.plus(VALIDITY);
         invitation.persist();
-        String link = notify.consoleBaseUrl() + "/invitation#" + token;
-        outbox.enqueue(staff.email, AccountMail.invitation(staff.displayName, why,
-                secrets.seal(AccountMail.LINK_PURPOSE, link.getBytes(StandardCharsets.UTF_8))));
-        return invitation.expiresAt;
+        return new Issued(notify.consoleBaseUrl() + "/invitation#" + token, invitation.expiresAt);
     }
 
     /** Sets the password of the invited account and uses the invitation up. */

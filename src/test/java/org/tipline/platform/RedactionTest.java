@@ -45,6 +45,7 @@ import org.tipline.platform.Redaction.Redacted;
 import org.tipline.notify.AccountMail;
 import org.tipline.signin.AccessToken;
 import org.tipline.signin.InvitationResource;
+import org.tipline.signin.Invitations;
 import org.tipline.signin.LoginRequest;
 import org.tipline.signin.StaffSessionResource;
 import org.tipline.signin.TotpSetup;
@@ -98,6 +99,7 @@ class RedactionTest {
                         List.of(new TipDetail.Message(ID, AT, "FROM_REPORTER", null, m.secret("body"))))),
                 record("InvitationResource.Acceptance",
                         m -> new InvitationResource.Acceptance(m.secret("token"), m.secret("password"))),
+                record("Invitations.Issued", m -> new Invitations.Issued(m.secret("link"), AT)),
                 record("AccountMail", m -> AccountMail.invitation(m.shown("New SRO"), m.shown("An account was created."),
                         m.secret("sealedLink").getBytes(java.nio.charset.StandardCharsets.UTF_8))),
                 record("IdempotentIntake.Request", m -> construct("org.tipline.intake.IdempotentIntake$Request",

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.tipline.crypto.DevelopmentKeysConfigSource;
@@ -99,6 +100,70 @@ public final class PackagedApp implements AutoCloseable {
         return app;
     }
 
+    /**
+     * Starts the packaged application with exactly {@code environment} as its environment (nothing of this JVM's) and
+     * no other configuration, as a container starts it, and returns once it is ready. The environment must put the
+     * listeners on {@code port} and {@code managementPort}.
+     */
+    public static PackagedApp startWithEnvironment(Map<String, String> environment, int port, int managementPort, Path log,
+            String... jvmOptions) throws Exception {
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException("Build the application first: " + JAR + " is missing");
+        }
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        PackagedApp app = new PackagedApp(builder.start(), log, URI.create("http://127.0.0.1:" + port),
+                URI.create("http://127.0.0.1:" + managementPort));
+        try {
+            app.awaitReady();
+        } catch (Exception e) {
+            app.close();
+            throw e;
+        }
+        return app;
+    }
+
+    /** What a command of the packaged jar printed, apart, and its exit status. */
+    public record CommandResult(int status, String out, String err) {
+    }
+
+    /**
+     * Runs a command of the packaged jar ({@code generate-keys}, {@code bootstrap}, …) with exactly {@code environment}
+     * and waits for it to end.
+     */
+    public static CommandResult run(Map<String, String> environment, Path directory, String... arguments) throws Exception {
+        Files.createDirectories(directory);
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-jar", JAR.toString()));
+        command.addAll(List.of(arguments));
+        Path out = Files.createTempFile(directory, "out", ".txt");
+        Path err = Files.createTempFile(directory, "err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException(String.join(" ", arguments) + " did not end in " + START_TIMEOUT.toSeconds() + " s");
+        }
+        try {
+            return new CommandResult(process.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            // What a command prints may be keys or an invitation link: nothing of it stays on disk.
+            Files.delete(out);
+            Files.delete(err);
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     private void awaitReady() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -130,7 +195,7 @@ public final class PackagedApp implements AutoCloseable {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
