@@ -38,6 +38,7 @@ class MailSender {
             case NEW_TIP -> MailTemplates.newTip(n, deadline);
             case ESCALATION -> MailTemplates.escalation(n, deadline);
             case REASSIGNED -> MailTemplates.reassigned(n, deadline);
+            case CALL_DOWN -> MailTemplates.callDown(n, deadline);
             case REPORTER_MESSAGE -> MailTemplates.reporterMessage(n);
             case ACCOUNT_INVITATION, ACCOUNT_NOTICE -> throw new IllegalArgumentException("not a tip notification");
         };
@@ -73,6 +74,8 @@ class MailSender {
                     + n.urgency();
             case REASSIGNED -> "Tip " + n.reference() + " reassigned to " + n.school() + ", urgency " + n.urgency();
             case REPORTER_MESSAGE -> "New message from the reporter of tip " + n.reference() + " for " + n.school();
+            case CALL_DOWN -> "LIFE-SAFETY tip " + n.reference() + " for " + n.school() + " is not acknowledged yet: "
+                    + "please open it now";
             case ACCOUNT_INVITATION, ACCOUNT_NOTICE -> throw new IllegalArgumentException("not a tip notification");
         };
     }

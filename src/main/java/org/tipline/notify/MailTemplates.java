@@ -19,6 +19,8 @@ final class MailTemplates {
 
     static native MailTemplate.MailTemplateInstance reassigned(Notification n, String deadline);
 
+    static native MailTemplate.MailTemplateInstance callDown(Notification n, String deadline);
+
     static native MailTemplate.MailTemplateInstance reporterMessage(Notification n);
 
     static native MailTemplate.MailTemplateInstance accountInvitation(AccountMail mail, String link);

@@ -26,6 +26,17 @@ public interface RoutingSettings {
     @WithDefault("15m")
     Duration escalationRepeat();
 
+    /**
+     * The call-down ladder of life-safety tips where no school, agency or district has its own: steps of
+     * {@code CONTACT@wait after submission}, contacts SRO, AGENCY_ON_CALL, SUPERVISOR, COORDINATOR, ANALYST_DESK.
+     */
+    @WithDefault("SRO@0m,AGENCY_ON_CALL@5m,SUPERVISOR@10m,COORDINATOR@15m,ANALYST_DESK@20m")
+    java.util.List<String> callDown();
+
+    /** How often due call-down steps are looked for: the {@code @Scheduled} of the call-down job reads this key. */
+    @WithDefault("15s")
+    Duration callDownCheckInterval();
+
     /** How often the escalation job looks for overdue tips: its {@code @Scheduled} reads this setting's key. */
     @WithDefault("30s")
     Duration escalationCheckInterval();

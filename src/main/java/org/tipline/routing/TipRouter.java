@@ -68,6 +68,30 @@ public class TipRouter {
         return targets.list;
     }
 
+    /** The people a call-down step reaches at this school (the analyst desk alone for a tip without a school). */
+    List<Recipient> callDownContacts(School school, CallDownContact contact) {
+        String reason = "call-down of a life-safety tip";
+        if (contact == CallDownContact.ANALYST_DESK) {
+            return List.of(desk(reason));
+        }
+        if (school == null) {
+            return List.of();
+        }
+        return switch (contact) {
+            case SRO -> {
+                List<Recipient> sros = Assignment.<Assignment>list("school.id = ?1 and kind = ?2 and staff.enabled = true "
+                        + "order by staff.email", school.id, AssignmentKind.SRO).stream()
+                        .map(assignment -> staff(assignment.staff, RecipientRole.SRO, reason)).toList();
+                yield sros.isEmpty() ? List.of(onCall(school.agency, reason)) : sros;
+            }
+            case AGENCY_ON_CALL -> List.of(onCall(school.agency, reason));
+            case SUPERVISOR -> List.of(new Recipient(null, school.agency.id, school.agency.supervisorEmail,
+                    RecipientRole.AGENCY_ON_CALL, "supervisor, " + school.agency.name, false));
+            case COORDINATOR -> coordinators(school, reason);
+            case ANALYST_DESK -> List.of(desk(reason));
+        };
+    }
+
     private void routeToSchool(Recipients recipients, School school, Category category) {
         List<Assignment> assignments = Assignment.list("school.id = ?1 and staff.enabled = true order by staff.email", school.id);
         List<Recipient> sros = new ArrayList<>();

@@ -4,18 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.tipline.directory.DirectorySettings;
 import org.tipline.directory.School;
 import org.tipline.tip.Tip;
 import org.tipline.tip.TipHistory;
 import org.tipline.tip.TipSubmitted;
 import org.tipline.notify.Notification;
 import org.tipline.notify.NotificationKind;
-import org.tipline.notify.NotifySettings;
 import org.tipline.notify.Outbox;
 import org.tipline.tip.Urgency;
 
@@ -30,18 +27,18 @@ public class TipRouting {
     private final TipRouter router;
     private final Deadlines deadlines;
     private final Outbox outbox;
-    private final NotifySettings notifySettings;
-    private final ZoneId deskZone;
+    private final TipNotifications notifications;
+    private final CallDown callDown;
     private final TipHistory history;
     private final Clock clock;
 
-    TipRouting(TipRouter router, Deadlines deadlines, Outbox outbox, NotifySettings notifySettings,
-            DirectorySettings directory, TipHistory history, Clock clock) {
+    TipRouting(TipRouter router, Deadlines deadlines, Outbox outbox, TipNotifications notifications, CallDown callDown,
+            TipHistory history, Clock clock) {
         this.router = router;
         this.deadlines = deadlines;
         this.outbox = outbox;
-        this.notifySettings = notifySettings;
-        this.deskZone = directory.timeZone();
+        this.notifications = notifications;
+        this.callDown = callDown;
         this.history = history;
         this.clock = clock;
     }
@@ -52,6 +49,7 @@ public class TipRouting {
         Urgency urgency = Urgency.of(tip.category(), tip.happeningNow());
         tip.route(urgency, deadlines.acknowledgeBy(urgency, school == null ? null : school.district, tip.submittedAt()));
         route(tip, school, NotificationKind.NEW_TIP, "ROUTED", TipHistory.SYSTEM);
+        callDown.start(tip, school);
     }
 
     /** Moves a tip to another school (or to none): new recipients, notified; the old ones no longer get it. */
@@ -90,10 +88,7 @@ public class TipRouting {
     }
 
     private Notification notification(Tip tip, School school, NotificationKind kind) {
-        ZoneId zone = school == null ? deskZone : ZoneId.of(school.district.timeZone);
-        return new Notification(kind, tip.reference(), school == null ? "no school given" : school.name,
-                tip.category().englishLabel(), tip.urgency().name(), tip.ackDeadline(), zone.getId(),
-                notifySettings.consoleBaseUrl() + "/tips/" + tip.id());
+        return notifications.of(tip, school, kind);
     }
 
     private static String describe(List<Recipient> recipients) {

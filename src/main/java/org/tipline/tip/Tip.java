@@ -56,6 +56,14 @@ public class Tip extends PanacheEntityBase {
     @Column(name = "acknowledged_at")
     private Instant acknowledgedAt;
 
+    /** The next step of a life-safety tip's call-down ladder. */
+    @Column(name = "call_down_step")
+    private int callDownStep;
+
+    /** When that step is due; null once acknowledged, closed or past the last step. */
+    @Column(name = "next_call_down_at")
+    private Instant nextCallDownAt;
+
     /** When the escalation job looks at the tip next; null once acknowledged or closed. */
     @Column(name = "next_escalation_at")
     private Instant nextEscalationAt;
@@ -140,6 +148,15 @@ public class Tip extends PanacheEntityBase {
                 .list();
     }
 
+    /** Up to {@code limit} unacknowledged tips whose next call-down step is due, locked as {@link #dueForEscalation} does. */
+    public static List<Tip> dueForCallDown(Instant now, int limit) {
+        return Tip.<Tip>find("nextCallDownAt <= ?1 and acknowledgedAt is null order by nextCallDownAt", now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
+                .page(0, limit)
+                .list();
+    }
+
     // --- transitions ----------------------------------------------------------------------------------
 
     /** Routing's verdict at intake: the urgency, and the deadline from which escalation starts. */
@@ -154,6 +171,7 @@ public class Tip extends PanacheEntityBase {
         moveFrom(Set.of(TipStatus.NEW), TipStatus.ACKNOWLEDGED);
         acknowledgedAt = at;
         nextEscalationAt = null;
+        nextCallDownAt = null;
     }
 
     /** ACKNOWLEDGED → IN_PROGRESS. */
@@ -168,6 +186,7 @@ public class Tip extends PanacheEntityBase {
         this.closingNote = note != null ? note : ClosingNote.defaultFor(outcome);
         this.closedAt = at;
         this.nextEscalationAt = null;
+        this.nextCallDownAt = null;
     }
 
     /** CLOSED → IN_PROGRESS; the outcome and closing note are withdrawn. */
@@ -186,6 +205,20 @@ public class Tip extends PanacheEntityBase {
 
     public void assignLead(UUID staffId) {
         leadStaffId = staffId;
+    }
+
+    /** The call-down ladder's next step is {@code step}, due at {@code at}; null ends the ladder. */
+    public void callDownNext(int step, Instant at) {
+        callDownStep = step;
+        nextCallDownAt = at;
+    }
+
+    public int callDownStep() {
+        return callDownStep;
+    }
+
+    public Instant nextCallDownAt() {
+        return nextCallDownAt;
     }
 
     /** The escalation job notified again; the next round is due at {@code next}. */

@@ -39,6 +39,8 @@ class ScheduledSettingsTest {
                 .isEqualTo(Duration.ofSeconds(1));
         assertThat(config.getValue("tipline.routing.escalation-check-interval", Duration.class))
                 .isEqualTo(routing.escalationCheckInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.getValue("tipline.routing.call-down-check-interval", Duration.class))
+                .isEqualTo(routing.callDownCheckInterval()).isEqualTo(Duration.ofSeconds(15));
         assertThat(config.getValue("tipline.abuse.spent-proof-cleanup-interval", Duration.class))
                 .isEqualTo(abuse.spentProofCleanupInterval()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.getValue("tipline.auth.failure-cleanup-interval", Duration.class))

@@ -40,6 +40,16 @@ class DeadlinesTest {
         public Duration escalationCheckInterval() {
             return Duration.ofSeconds(30);
         }
+
+        @Override
+        public java.util.List<String> callDown() {
+            return java.util.List.of("SRO@0m");
+        }
+
+        @Override
+        public Duration callDownCheckInterval() {
+            return Duration.ofSeconds(15);
+        }
     };
 
     private final Deadlines deadlines = new Deadlines(SETTINGS);

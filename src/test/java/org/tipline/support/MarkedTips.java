@@ -18,8 +18,13 @@ public final class MarkedTips {
 
     /** Submits a tip of Kelly Walsh High School with the marker in every text field; returns its reference. */
     public static String submit(String category, String marker) {
+        return submit(category, marker, UUID.fromString(KELLY_WALSH));
+    }
+
+    /** The same, for another school. */
+    public static String submit(String category, String marker, UUID schoolId) {
         Map<String, Object> tip = new HashMap<>();
-        tip.put("schoolId", KELLY_WALSH);
+        tip.put("schoolId", schoolId.toString());
         tip.put("category", category);
         tip.put("description", "He said " + marker + " would bring it to school.");
         tip.put("happeningNow", false);

@@ -1,0 +1,140 @@
+package org.tipline.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tipline.auth.StaffScope;
+import org.tipline.casework.CaseLifecycle;
+import org.tipline.directory.StaffRole;
+import org.tipline.notify.OutboxWorker;
+import org.tipline.support.Mailbox;
+import org.tipline.support.MarkedTips;
+import org.tipline.support.TestClock;
+import org.tipline.tip.Tip;
+import org.tipline.tip.TipEvent;
+
+/** The call-down ladder of life-safety tips, step by step on a moved clock, and its end on acknowledgement. */
+@QuarkusTest
+class CallDownTest {
+
+    private static final StaffScope SRO = new StaffScope(
+            UUID.nameUUIDFromBytes("tipline-demo:staff:sro.kwhs@demo.tipline.local".getBytes(StandardCharsets.UTF_8)),
+            StaffRole.SRO, Set.of(school("Kelly Walsh High School")));
+
+    @Inject
+    CallDownJob job;
+
+    @Inject
+    CallDownLadders ladders;
+
+    @Inject
+    OutboxWorker worker;
+
+    @Inject
+    CaseLifecycle lifecycle;
+
+    @Inject
+    TestClock clock;
+
+    @BeforeEach
+    void quiet() {
+        Mailbox.clear();
+        // Only the tips made here may be called down.
+        QuarkusTransaction.requiringNew().run(() -> Tip.update("nextCallDownAt = null where nextCallDownAt is not null"));
+    }
+
+    @AfterEach
+    void restore() {
+        clock.reset();
+        QuarkusTransaction.requiringNew().run(() -> ladders.replace(school("Park Elementary School"), List.of()));
+    }
+
+    @Test
+    void shouldCallOneContactAfterAnotherUntilTheTipIsAcknowledged() {
+        Tip tip = tip(MarkedTips.submit("WEAPON", "nothing"));
+        assertThat(callDownMails()).as("the first step, due at submission, reaches the SRO who was just mailed the tip")
+                .isEmpty();
+        assertThat(steps(tip)).singleElement().satisfies(event -> assertThat(event.detail).contains("sro.kwhs@"));
+
+        assertThat(job.runOnce()).as("nothing more is due yet").isZero();
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        job.runOnce();
+        assertThat(callDownMails()).containsExactly("oncall.cpd@demo.tipline.local");
+
+        clock.advance(Duration.ofMinutes(5));
+        job.runOnce();
+        assertThat(callDownMails()).containsExactly("supervisor.cpd@demo.tipline.local");
+        assertThat(steps(tip)).hasSize(3).allSatisfy(event -> assertThat(event.detail).doesNotContain("nothing"));
+
+        lifecycle.acknowledge(SRO, tip.id());
+        clock.advance(Duration.ofHours(1));
+        assertThat(job.runOnce()).as("acknowledged: the ladder is over").isZero();
+        assertThat(callDownMails()).isEmpty();
+        assertThat(steps(tip)).hasSize(3);
+    }
+
+    @Test
+    void shouldFollowASchoolsOwnLadderAndCallNobodyForAStandardTip() {
+        UUID park = school("Park Elementary School");
+        QuarkusTransaction.requiringNew().run(() -> ladders.replace(park, List.of(
+                new CallDownStep(CallDownContact.COORDINATOR, Duration.ZERO),
+                new CallDownStep(CallDownContact.ANALYST_DESK, Duration.ofMinutes(2)))));
+
+        Tip tip = tip(MarkedTips.submit("SUICIDE_THREAT", "nothing", park));
+        assertThat(callDownMails()).containsExactly("coordinator@demo.tipline.local");
+        clock.advance(Duration.ofMinutes(2).plusSeconds(1));
+        job.runOnce();
+        assertThat(callDownMails()).containsExactly("analyst-desk@demo.tipline.local");
+        clock.advance(Duration.ofHours(1));
+        assertThat(job.runOnce()).as("past the last step").isZero();
+        assertThat(steps(tip)).hasSize(2);
+
+        Tip standard = tip(MarkedTips.submit("VANDALISM", "nothing", park));
+        assertThat(callDownMails()).isEmpty();
+        assertThat(steps(standard)).isEmpty();
+    }
+
+    /** The call-down mails sent since the last call, by recipient. */
+    private List<String> callDownMails() {
+        while (worker.runOnce() > 0) {
+            // send all
+        }
+        List<String> recipients = Mailbox.received().stream().filter(mail -> {
+            try {
+                return mail.getSubject().startsWith("LIFE-SAFETY tip ");
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).flatMap(mail -> {
+            try {
+                return java.util.Arrays.stream(mail.getAllRecipients()).map(Object::toString);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        Mailbox.clear();
+        return recipients;
+    }
+
+    private static List<TipEvent> steps(Tip tip) {
+        return QuarkusTransaction.requiringNew().call(() -> TipEvent.<TipEvent>list("tipId = ?1 and kind = 'CALLED_DOWN'", tip.id()));
+    }
+
+    private static Tip tip(String reference) {
+        return QuarkusTransaction.requiringNew().call(() -> Tip.<Tip>find("reference", reference).singleResult());
+    }
+
+    private static UUID school(String name) {
+        return UUID.nameUUIDFromBytes(("tipline-demo:school:" + name).getBytes(StandardCharsets.UTF_8));
+    }
+}
