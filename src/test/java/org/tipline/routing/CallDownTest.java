@@ -1,6 +1,8 @@
 package org.tipline.routing;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,6 +10,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +22,7 @@ import org.tipline.directory.StaffRole;
 import org.tipline.notify.OutboxWorker;
 import org.tipline.support.Mailbox;
 import org.tipline.support.MarkedTips;
+import org.tipline.support.StaffTokens;
 import org.tipline.support.TestClock;
 import org.tipline.tip.Tip;
 import org.tipline.tip.TipEvent;
@@ -102,6 +106,42 @@ class CallDownTest {
         Tip standard = tip(MarkedTips.submit("VANDALISM", "nothing", park));
         assertThat(callDownMails()).isEmpty();
         assertThat(steps(standard)).isEmpty();
+    }
+
+    @Test
+    void shouldLetACoordinatorSetTheirSchoolsLadderButNotAnAgencys() {
+        String coordinator = StaffTokens.forDemo("coordinator", "COORDINATOR");
+        String admin = StaffTokens.forDemo("admin", "ADMIN");
+        String park = school("Park Elementary School").toString();
+        UUID casperPolice = UUID.nameUUIDFromBytes("tipline-demo:agency:Casper Police Department".getBytes(StandardCharsets.UTF_8));
+
+        given().auth().oauth2(coordinator).get("/api/v1/admin/call-down/" + park).then().statusCode(200)
+                .body("source", equalTo("DEFAULT")).body("steps[0].contact", equalTo("SRO"));
+        given().auth().oauth2(coordinator).contentType("application/json")
+                .body(Map.of("steps", List.of(Map.of("contact", "SRO", "afterMinutes", 0),
+                        Map.of("contact", "COORDINATOR", "afterMinutes", 3))))
+                .put("/api/v1/admin/call-down/" + park).then().statusCode(200)
+                .body("source", equalTo("OWN")).body("steps[1].contact", equalTo("COORDINATOR"))
+                .body("steps[1].afterMinutes", equalTo(3));
+        given().auth().oauth2(coordinator).contentType("application/json")
+                .body(Map.of("steps", List.of(Map.of("contact", "SRO", "afterMinutes", 5),
+                        Map.of("contact", "COORDINATOR", "afterMinutes", 3))))
+                .put("/api/v1/admin/call-down/" + park).then().statusCode(400)
+                .body("errors[0].field", equalTo("steps[1].afterMinutes"));
+        given().auth().oauth2(coordinator).contentType("application/json")
+                .body(Map.of("steps", List.of(Map.of("contact", "SRO", "afterMinutes", 0))))
+                .put("/api/v1/admin/call-down/" + casperPolice).then().statusCode(404);
+        given().auth().oauth2(StaffTokens.forDemo("sro.kwhs", "SRO")).get("/api/v1/admin/call-down/" + park).then()
+                .statusCode(403);
+        given().auth().oauth2(admin).get("/api/v1/admin/call-down/" + casperPolice).then().statusCode(200)
+                .body("source", equalTo("DEFAULT"));
+
+        given().auth().oauth2(coordinator).delete("/api/v1/admin/call-down/" + park).then().statusCode(204);
+        given().auth().oauth2(coordinator).get("/api/v1/admin/call-down/" + park).then().statusCode(200)
+                .body("source", equalTo("DEFAULT"));
+        long audited = QuarkusTransaction.requiringNew().call(() -> org.tipline.audit.AuditEvent.count(
+                "action in ('CALL_DOWN_CHANGED', 'CALL_DOWN_REMOVED') and detail like ?1", park + "%"));
+        assertThat(audited).isGreaterThanOrEqualTo(2);
     }
 
     /** The call-down mails sent since the last call, by recipient. */
