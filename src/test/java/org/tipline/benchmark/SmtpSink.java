@@ -16,28 +16,61 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SmtpSink implements AutoCloseable {
 
-    private final ServerSocket server;
+    private ServerSocket server;
+    private final int port;
+    private final java.util.Set<Socket> sessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicLong accepted = new AtomicLong();
+    private final java.util.Map<String, Integer> copiesByMessageId = new java.util.concurrent.ConcurrentHashMap<>();
 
     SmtpSink() throws IOException {
         server = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(this::acceptLoop, "smtp-sink");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        port = server.getLocalPort();
+        accept();
     }
 
     int port() {
-        return server.getLocalPort();
+        return port;
+    }
+
+    /** An outage: refuses connections and drops the open ones, until {@link #restart()}. */
+    void stop() throws IOException {
+        server.close();
+        for (Socket session : sessions) {
+            session.close();
+        }
+    }
+
+    /** Back on the same port, counting on. */
+    void restart() throws IOException {
+        server = new ServerSocket(port, 64, InetAddress.getLoopbackAddress());
+        accept();
+    }
+
+    private void accept() {
+        Thread acceptor = new Thread(this::acceptLoop, "smtp-sink");
+        acceptor.setDaemon(true);
+        acceptor.start();
     }
 
     long accepted() {
         return accepted.get();
     }
 
+    /** Mails accepted with a Message-ID seen before: the copies a sender sent twice. */
+    long duplicates() {
+        return copiesByMessageId.values().stream().mapToLong(copies -> copies - 1).sum();
+    }
+
+    long distinct() {
+        return copiesByMessageId.size();
+    }
+
     private void acceptLoop() {
-        while (!server.isClosed()) {
+        ServerSocket listening = server;
+        while (!listening.isClosed()) {
             try {
-                Socket connection = server.accept();
+                Socket connection = listening.accept();
+                sessions.add(connection);
                 Thread session = new Thread(() -> serve(connection), "smtp-sink-session");
                 session.setDaemon(true);
                 session.start();
@@ -58,10 +91,15 @@ final class SmtpSink implements AutoCloseable {
                 switch (command) {
                     case "DATA" -> {
                         reply(out, "354 end with .");
+                        String messageId = null;
                         while ((line = in.readLine()) != null && !line.equals(".")) {
-                            // the mail itself is not kept
+                            // the mail itself is not kept, only its Message-ID
+                            if (messageId == null && line.regionMatches(true, 0, "Message-ID:", 0, 11)) {
+                                messageId = line.substring(11).trim();
+                            }
                         }
                         accepted.incrementAndGet();
+                        copiesByMessageId.merge(messageId == null ? "none-" + accepted.get() : messageId, 1, Integer::sum);
                         reply(out, "250 accepted");
                     }
                     case "QUIT" -> {
@@ -73,6 +111,8 @@ final class SmtpSink implements AutoCloseable {
             }
         } catch (IOException ended) {
             // the client went away
+        } finally {
+            sessions.remove(connection);
         }
     }
 
