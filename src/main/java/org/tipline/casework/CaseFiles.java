@@ -46,7 +46,7 @@ public class CaseFiles {
         School school = tip.schoolId() == null ? null : School.findById(tip.schoolId());
         TipBody body = decrypt(tip);
         return new TipDetail(tip.id(), tip.reference(), tip.schoolId(), school == null ? null : school.name,
-                tip.category().name(), tip.urgency().name(), tip.status().name(), nameOf(tip.outcome()),
+                tip.category().name(), tip.urgency().name(), tip.channel().name(), tip.status().name(), nameOf(tip.outcome()),
                 nameOf(tip.closingNote()), tip.leadStaffId(), tip.submittedAt(), tip.ackDeadline(), tip.acknowledgedAt(),
                 new TipDetail.Content(body.description(), body.location(), body.when(), body.peopleInvolved(),
                         body.reporterContact(), body.language()),

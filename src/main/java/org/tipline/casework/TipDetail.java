@@ -16,6 +16,8 @@ public record TipDetail(
         String schoolName,
         @Schema(required = true) String category,
         @Schema(required = true) String urgency,
+        @Schema(required = true, description = "How it came in: WEB, or taken by staff by PHONE, WALK_IN, EMAIL or TEXT")
+        String channel,
         @Schema(required = true) String status,
         @Schema(description = "Set when closed") String outcome,
         @Schema(description = "Key of the closing message the reporter sees") String closingNote,

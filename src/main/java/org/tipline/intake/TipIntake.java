@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.tipline.abuse.ProofOfWork;
 import org.tipline.abuse.Purpose;
 import org.tipline.crypto.CaseCode;
@@ -21,6 +22,7 @@ import org.tipline.directory.Category;
 import org.tipline.directory.School;
 import org.tipline.platform.ClientJson;
 import org.tipline.platform.InvalidFieldException;
+import org.tipline.tip.Channel;
 
 /**
  * Takes a tip from a reporter, plain or encrypted: decodes, validates exactly the same way, answers an
@@ -64,6 +66,20 @@ public class TipIntake {
                 .orElseThrow(EnvelopeException::unknownKey);
         byte[] plaintext = IntakeEnvelope.open(key, envelope.epk(), envelope.iv(), envelope.ciphertext());
         return submit(parse(plaintext, TipSubmission.class), idempotencyKey, proof);
+    }
+
+    /**
+     * A tip a staff member took on the phone, in person, by mail or text: validated and routed exactly like a web tip,
+     * with no proof of work (the staff member signed in), and a case code to read to the caller, who can then follow
+     * up on the web. {@code staffId} is recorded as who entered it.
+     */
+    public TipReceipt submitTakenByStaff(TakenTip taken, UUID staffId) {
+        TipSubmission submission = taken.tip();
+        QuarkusTransaction.requiringNew().run(() -> checkReferences(submission));
+        CaseCode code = CaseCode.generate();
+        byte[] codeHash = caseCodes.hash(code);
+        return recorder.record(submission, code, codeHash, Optional.empty(), Channel.valueOf(taken.channel()),
+                staffId.toString());
     }
 
     public IntakeKeyView publishedKey() {

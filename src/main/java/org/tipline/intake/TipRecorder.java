@@ -17,6 +17,7 @@ import org.tipline.crypto.TipEncryption;
 import org.tipline.crypto.TipKey;
 import org.tipline.directory.Category;
 import org.tipline.directory.DirectorySettings;
+import org.tipline.tip.Channel;
 import org.tipline.tip.TipHistory;
 import org.tipline.tip.Tip;
 import org.tipline.tip.TipSubmitted;
@@ -50,9 +51,19 @@ class TipRecorder {
         this.clock = clock;
     }
 
-    @Transactional
+    /** A tip from the reporter, through the form or the API. */
     TipReceipt record(TipSubmission submission, CaseCode code, byte[] caseCodeHash,
             Optional<IdempotentIntake.Request> idempotencyRequest) {
+        return record(submission, code, caseCodeHash, idempotencyRequest, Channel.WEB, TipHistory.REPORTER);
+    }
+
+    /**
+     * A tip as {@code enteredBy} says it came in: the reporter on the web, or a staff member who took it on another
+     * channel and is the one recorded (in the history and the audit log), never as its reporter.
+     */
+    @Transactional
+    TipReceipt record(TipSubmission submission, CaseCode code, byte[] caseCodeHash,
+            Optional<IdempotentIntake.Request> idempotencyRequest, Channel channel, String enteredBy) {
         Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(now, timeZone);
         UUID tipId = UUID.randomUUID();
@@ -60,12 +71,15 @@ class TipRecorder {
         try {
             Tip tip = Tip.submitted(tipId, references.next(day.getYear()), submission.schoolId(),
                     Category.valueOf(submission.category()), submission.happeningNow(), now, caseCodeHash,
-                    encryption.seal(key.dataKey(), RecordRef.tipBody(tipId), serialize(body(submission))));
-            history.event(tipId, "SUBMITTED", TipHistory.REPORTER, null);
+                    encryption.seal(key.dataKey(), RecordRef.tipBody(tipId), serialize(body(submission))), channel);
+            history.event(tipId, "SUBMITTED", enteredBy, channel == Channel.WEB ? null : "taken by staff, channel " + channel);
             // Before persist: observers set the urgency and deadline, which the insert must carry.
             submitted.fire(new TipSubmitted(tip));
             tip.persist();
             TipKey.of(tipId, key.wrapped(), now).persist();
+            if (channel != Channel.WEB) {
+                history.audit(tip, "TAKEN_BY_STAFF", enteredBy, channel.name());
+            }
 
             TipReceipt receipt = new TipReceipt(code.display(), tip.reference(), day);
             idempotencyRequest.ifPresent(request -> idempotency.remember(request, tipId, key.dataKey(), receipt, now));

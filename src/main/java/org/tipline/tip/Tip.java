@@ -56,6 +56,9 @@ public class Tip extends PanacheEntityBase {
     @Column(name = "acknowledged_at")
     private Instant acknowledgedAt;
 
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+
     /** The next step of a life-safety tip's call-down ladder. */
     @Column(name = "call_down_step")
     private int callDownStep;
@@ -99,8 +102,9 @@ public class Tip extends PanacheEntityBase {
 
     /** A new tip as the reporter sent it, status NEW; routing sets its urgency and deadline before it is stored. */
     public static Tip submitted(UUID id, String reference, UUID schoolId, Category category, boolean happeningNow,
-            Instant submittedAt, byte[] caseCodeHash, byte[] sealedBody) {
+            Instant submittedAt, byte[] caseCodeHash, byte[] sealedBody, Channel channel) {
         Tip tip = new Tip();
+        tip.channel = channel;
         tip.id = id;
         tip.reference = reference;
         tip.schoolId = schoolId;
@@ -211,6 +215,10 @@ public class Tip extends PanacheEntityBase {
     public void callDownNext(int step, Instant at) {
         callDownStep = step;
         nextCallDownAt = at;
+    }
+
+    public Channel channel() {
+        return channel;
     }
 
     public int callDownStep() {
