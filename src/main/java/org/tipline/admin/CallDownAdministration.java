@@ -37,20 +37,20 @@ class CallDownAdministration {
     }
 
     /** One step as the API writes it. */
-    record Step(@NotNull CallDownContact contact,
+    record LadderStep(@NotNull CallDownContact contact,
             @NotNull @Min(0) @Max(1440) @Schema(description = "Minutes after the tip was submitted") Integer afterMinutes) {
 
-        static Step of(CallDownStep step) {
-            return new Step(step.contact(), (int) step.after().toMinutes());
+        static LadderStep of(CallDownStep step) {
+            return new LadderStep(step.contact(), (int) step.after().toMinutes());
         }
     }
 
     /** A ladder to set: 1 to 10 steps, in the order they are called. */
-    record LadderChange(@NotNull @Size(min = 1, max = 10) List<@Valid @NotNull Step> steps) {
+    record LadderChange(@NotNull @Size(min = 1, max = 10) List<@Valid @NotNull LadderStep> steps) {
     }
 
     /** The ladder in force for a school, agency or district, and where it comes from (OWN, AGENCY, DISTRICT, DEFAULT). */
-    record LadderView(UUID ownerId, CallDownLadders.Source source, List<Step> steps) {
+    record LadderView(UUID ownerId, CallDownLadders.LadderSource source, List<LadderStep> steps) {
     }
 
     @Transactional
@@ -85,7 +85,7 @@ class CallDownAdministration {
         if (school != null) {
             requireCovered(scope, school.district);
             CallDownLadders.Effective effective = ladders.effective(school);
-            return new LadderView(ownerId, effective.source(), effective.steps().stream().map(Step::of).toList());
+            return new LadderView(ownerId, effective.source(), effective.steps().stream().map(LadderStep::of).toList());
         }
         District district = District.findById(ownerId);
         if (district != null) {
@@ -93,10 +93,10 @@ class CallDownAdministration {
         } else if (Agency.findById(ownerId) == null || !scope.everything()) {
             throw new AdminProblems.NotInScope("school, agency or district");
         }
-        return ladders.own(ownerId).map(steps -> new LadderView(ownerId, CallDownLadders.Source.OWN,
-                steps.stream().map(Step::of).toList()))
-                .orElse(new LadderView(ownerId, CallDownLadders.Source.DEFAULT,
-                        ladders.defaults().stream().map(Step::of).toList()));
+        return ladders.own(ownerId).map(steps -> new LadderView(ownerId, CallDownLadders.LadderSource.OWN,
+                steps.stream().map(LadderStep::of).toList()))
+                .orElse(new LadderView(ownerId, CallDownLadders.LadderSource.DEFAULT,
+                        ladders.defaults().stream().map(LadderStep::of).toList()));
     }
 
     private static void requireCovered(AdminScope scope, District district) {

@@ -22,7 +22,7 @@ public class CallDownLadders {
     }
 
     /** Where a ladder came from, for the administrators who change it. */
-    public enum Source {
+    public enum LadderSource {
         OWN,
         AGENCY,
         DISTRICT,
@@ -30,7 +30,7 @@ public class CallDownLadders {
     }
 
     /** The ladder in force and where it came from. */
-    public record Effective(Source source, List<CallDownStep> steps) {
+    public record Effective(LadderSource source, List<CallDownStep> steps) {
     }
 
     /** The ladder of a tip at this school; the default for a tip without one. */
@@ -40,12 +40,12 @@ public class CallDownLadders {
 
     public Effective effective(School school) {
         if (school == null) {
-            return new Effective(Source.DEFAULT, defaults);
+            return new Effective(LadderSource.DEFAULT, defaults);
         }
-        return own(school.id).map(steps -> new Effective(Source.OWN, steps))
-                .or(() -> own(school.agency.id).map(steps -> new Effective(Source.AGENCY, steps)))
-                .or(() -> own(school.district.id).map(steps -> new Effective(Source.DISTRICT, steps)))
-                .orElse(new Effective(Source.DEFAULT, defaults));
+        return own(school.id).map(steps -> new Effective(LadderSource.OWN, steps))
+                .or(() -> own(school.agency.id).map(steps -> new Effective(LadderSource.AGENCY, steps)))
+                .or(() -> own(school.district.id).map(steps -> new Effective(LadderSource.DISTRICT, steps)))
+                .orElse(new Effective(LadderSource.DEFAULT, defaults));
     }
 
     /** The ladder set on this school, agency or district itself, if any. */
