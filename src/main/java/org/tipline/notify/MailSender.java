@@ -39,7 +39,7 @@ class MailSender {
             case ESCALATION -> MailTemplates.escalation(n, deadline);
             case REASSIGNED -> MailTemplates.reassigned(n, deadline);
             case REPORTER_MESSAGE -> MailTemplates.reporterMessage(n);
-            case ACCOUNT_INVITATION, ACCOUNT_NOTICE -> throw new IllegalArgumentException("not a tip notification");
+            case ACCOUNT_INVITATION, ACCOUNT_NOTICE, SMS -> throw new IllegalArgumentException("not a tip notification");
         };
         mail.mail(identified(message)).to(message.recipient).subject(subject(n)).send().await().atMost(settings.sendTimeout());
     }
@@ -73,7 +73,7 @@ class MailSender {
                     + n.urgency();
             case REASSIGNED -> "Tip " + n.reference() + " reassigned to " + n.school() + ", urgency " + n.urgency();
             case REPORTER_MESSAGE -> "New message from the reporter of tip " + n.reference() + " for " + n.school();
-            case ACCOUNT_INVITATION, ACCOUNT_NOTICE -> throw new IllegalArgumentException("not a tip notification");
+            case ACCOUNT_INVITATION, ACCOUNT_NOTICE, SMS -> throw new IllegalArgumentException("not a tip notification");
         };
     }
 }
