@@ -1,6 +1,7 @@
 package org.tipline.notify;
 
 import java.util.regex.Pattern;
+import org.tipline.platform.InvalidFieldException;
 
 /**
  * Mobile numbers as SMS go to them: E.164 ({@code +13075550123}), the same rule as the check constraints of migration
@@ -19,5 +20,16 @@ public final class MobileNumbers {
 
     public static boolean isValid(String number) {
         return number != null && E164.matcher(number).matches();
+    }
+
+    /**
+     * A number from a request: null (none) or E.164 exactly; anything else, blank included, is a 400 naming
+     * {@code field} (a number with spaces or a national prefix would be sent to the wrong phone or not at all).
+     */
+    public static String checked(String field, String number) {
+        if (number != null && !isValid(number)) {
+            throw new InvalidFieldException(field, FORMAT);
+        }
+        return number;
     }
 }
