@@ -12,9 +12,8 @@ import org.tipline.directory.StaffRole;
  * its agency (SROs) or the state (analysts, administrators).
  * <ul>
  * <li>Coordinators create, reset, re-mail, disable and set the mobile number of accounts whose home is their own
- * district, and assign any
- * active SRO, and their district's counselors, to their own schools. An assignment gives them no power over the
- * account: an SRO's home stays the agency.
+ * district, and assign any active SRO, and their district's counselors, to their own schools. An assignment gives
+ * them no power over the account: an SRO's home stays the agency.
  * <li>Administrators manage every account, but creating, resetting or re-mailing an analyst (who reads every tip
  * of the state) waits for a second administrator.
  * </ul>

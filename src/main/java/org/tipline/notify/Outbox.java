@@ -9,8 +9,9 @@ import java.util.UUID;
 import org.tipline.notify.OutboxMessage.Channel;
 
 /**
- * Writes notifications (mails and text messages) into the outbox, in the caller's transaction: they are sent if and only if the
- * event that caused them commits, and a mail server that is down never blocks or loses a tip.
+ * Writes notifications (mails and text messages) into the outbox, in the caller's transaction: they are sent if and
+ * only if the event that caused them commits, and a mail server or SMS gateway that is down never blocks or loses a
+ * tip.
  */
 @ApplicationScoped
 public class Outbox {

@@ -6,7 +6,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -164,8 +167,8 @@ class SmsDeliveryTest {
     }
 
     @Test
-    void shouldSendALifeSafetySmsBeforeOlderStandardOnes() {
-        List<String> standard = new java.util.ArrayList<>();
+    void shouldClaimALifeSafetySmsBeforeOlderStandardOnesAndSendThemAll() {
+        List<String> standard = new ArrayList<>();
         QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < 60; i++) {
                 String number = number();
@@ -177,11 +180,30 @@ class SmsDeliveryTest {
         String urgent = number();
         enqueue(null, urgent, text("LIFE_SAFETY"));
 
-        drain();
+        // The order of claims, not of arrival: parallel senders on two busy cores reach the gateway in any order.
+        // Claimed in a transaction that is rolled back, so the rows stay as they were; other tests' rows come first or
+        // in between and are skipped.
+        String firstOfOurs = null;
+        QuarkusTransaction.begin();
+        try {
+            Instant now = clock.instant();
+            for (int claims = 0; claims < 100_000 && firstOfOurs == null; claims++) {
+                Optional<OutboxMessage> claimed = OutboxMessage.claimNext(now, now.plus(Duration.ofHours(1)));
+                if (claimed.isEmpty()) {
+                    break;
+                }
+                String recipient = claimed.get().recipient;
+                if (recipient.equals(urgent) || standard.contains(recipient)) {
+                    firstOfOurs = recipient;
+                }
+            }
+        } finally {
+            QuarkusTransaction.rollback();
+        }
+        assertThat(firstOfOurs).as("the life-safety text is claimed before 60 older standard ones").isEqualTo(urgent);
 
-        List<String> order = SmsGatewayResource.requests().stream().map(r -> r.form().get("To")).toList();
-        assertThat(order).hasSize(61).containsAll(standard);
-        // Senders work in parallel, so the first claimed is not always the first received: it is among the first few.
-        assertThat(order.indexOf(urgent)).isBetween(0, settings.senders() - 1);
+        drain();
+        List<String> received = SmsGatewayResource.requests().stream().map(r -> r.form().get("To")).toList();
+        assertThat(received).hasSize(61).containsAll(standard).contains(urgent);
     }
 }
