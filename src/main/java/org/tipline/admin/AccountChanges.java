@@ -35,8 +35,12 @@ class AccountChanges {
         this.clock = clock;
     }
 
-    /** A new account without a password; its owner is invited to set one. */
-    AdminViews.Invited create(UUID actorId, String email, String displayName, StaffRole role, Agency agency, District district) {
+    /**
+     * A new account without a password; its owner is invited to set one. {@code viewer} is who reads the answer (the
+     * number shows to administrators only).
+     */
+    AdminViews.Invited create(UUID actorId, String email, String displayName, StaffRole role, Agency agency, District district,
+            String mobile, AdminScope viewer) {
         requireFreeEmail(email);
         Staff staff = new Staff();
         staff.id = UUID.randomUUID();
@@ -47,23 +51,24 @@ class AccountChanges {
         staff.district = district;
         staff.enabled = true;
         staff.tokensNotBefore = clock.instant();
+        staff.mobile = mobile;
         staff.persist();
         audit.append(actorId.toString(), "STAFF_CREATED", null, staff.id + " " + staff.role);
         tellDesk(staff, "was created");
-        return invited(staff, "A Tipline account (" + role + ") was created for you.");
+        return invited(staff, "A Tipline account (" + role + ") was created for you.", viewer);
     }
 
     /** The password and TOTP are cleared, every token revoked; the owner is invited to set a new password. */
-    AdminViews.Invited reset(UUID actorId, Staff staff) {
+    AdminViews.Invited reset(UUID actorId, Staff staff, AdminScope viewer) {
         clearCredentials(staff);
         staff.enabled = true;
         audit.append(actorId.toString(), "STAFF_RESET", null, staff.id.toString());
         tellDesk(staff, "was reset");
-        return invited(staff, "Your Tipline sign-in was reset: set a new password and set up your authenticator again.");
+        return invited(staff, "Your Tipline sign-in was reset: set a new password and set up your authenticator again.", viewer);
     }
 
     /** The old address is told; the account then belongs to whoever reads the new one, so it starts over there. */
-    AdminViews.Invited changeEmail(UUID actorId, Staff staff, String newEmail) {
+    AdminViews.Invited changeEmail(UUID actorId, Staff staff, String newEmail, AdminScope viewer) {
         requireFreeEmail(newEmail);
         outbox.enqueue(staff.email, AccountMail.notice(staff.displayName,
                 "The mail address of your Tipline account was changed to " + Staff.normalizedEmail(newEmail) + "; this address no longer signs in."));
@@ -71,7 +76,19 @@ class AccountChanges {
         clearCredentials(staff);
         audit.append(actorId.toString(), "STAFF_EMAIL_CHANGED", null, staff.id.toString());
         tellDesk(staff, "got a new mail address");
-        return invited(staff, "Your Tipline account now uses this mail address.");
+        return invited(staff, "Your Tipline account now uses this mail address.", viewer);
+    }
+
+    /**
+     * Sets (or, with null, removes) the number SMS alerts reach. The audit entry and the mails say that it changed,
+     * never the number: it is personal data, and the audit log keeps what it holds for good.
+     */
+    void setMobile(UUID actorId, Staff staff, String mobile) {
+        staff.mobile = mobile;
+        audit.append(actorId.toString(), mobile == null ? "STAFF_MOBILE_CLEARED" : "STAFF_MOBILE_SET", null, staff.id.toString());
+        tell(staff, mobile == null ? "The mobile number of your Tipline account was removed: alerts reach you by mail only."
+                : "A mobile number was set on your Tipline account: alerts about life-safety tips can reach it by SMS.");
+        tellDesk(staff, mobile == null ? "no longer has a mobile number" : "got a new mobile number");
     }
 
     void disable(UUID actorId, Staff staff) {
@@ -87,8 +104,8 @@ class AccountChanges {
         outbox.enqueue(staff.email, AccountMail.notice(staff.displayName, what));
     }
 
-    private AdminViews.Invited invited(Staff staff, String why) {
-        return new AdminViews.Invited(AdminViews.StaffRow.of(staff), invitations.invite(staff, why));
+    private AdminViews.Invited invited(Staff staff, String why, AdminScope viewer) {
+        return new AdminViews.Invited(AdminViews.StaffRow.of(staff, viewer), invitations.invite(staff, why));
     }
 
     private void clearCredentials(Staff staff) {

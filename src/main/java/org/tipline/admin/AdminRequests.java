@@ -49,14 +49,32 @@ final class AdminRequests {
     @Schema(name = "NewAgency")
     record NewAgency(@Schema(required = true) @NotBlank @Size(max = 200) String name, @Schema(required = true) @NotNull AgencyKind kind,
             @Schema(required = true) @NotBlank @Email @Size(max = 320) String onCallEmail,
-            @Schema(required = true) @NotBlank @Email @Size(max = 320) String supervisorEmail) {
+            @Schema(required = true) @NotBlank @Email @Size(max = 320) String supervisorEmail,
+            @Schema(description = MOBILE + "; where SMS alerts reach the on-call") String onCallMobile,
+            @Schema(description = MOBILE + "; where SMS alerts reach the supervisor") String supervisorMobile) {
     }
+
+    /** An agency's phones: both are replaced, and null clears one. */
+    @Schema(name = "AgencyMobiles")
+    record AgencyMobiles(@Schema(description = MOBILE + ", or null for none") String onCallMobile,
+            @Schema(description = MOBILE + ", or null for none") String supervisorMobile) {
+    }
+
+    /** How mobile numbers are written; a number is personal data. */
+    static final String MOBILE = "Mobile number in E.164 form, e.g. +13075550123";
 
     @Schema(name = "NewStaff")
     record NewStaff(@Schema(required = true) @NotBlank @Email @Size(max = 320) String email,
             @Schema(required = true) @NotBlank @Size(max = 200) String displayName, @Schema(required = true) @NotNull StaffRole role,
             @Schema(description = "Required for counselors and coordinators") UUID districtId,
-            @Schema(description = "Required for SROs") UUID agencyId) {
+            @Schema(description = "Required for SROs") UUID agencyId,
+            @Schema(description = MOBILE + "; where SMS alerts reach the account's owner. Not for analyst accounts, "
+                    + "which wait for a second administrator: set it once the account exists") String mobile) {
+    }
+
+    /** Null clears the number. */
+    @Schema(name = "MobileChange")
+    record MobileChange(@Schema(description = MOBILE + ", or null to remove it") String mobile) {
     }
 
     @Schema(name = "EmailChange")

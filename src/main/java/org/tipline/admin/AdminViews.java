@@ -44,21 +44,28 @@ final class AdminViews {
         }
     }
 
+    /** Only administrators manage agencies, so the agency's phones are shown. */
     @Schema(name = "AdminAgency")
-    record AgencyRow(@Schema(required = true) UUID id, @Schema(required = true) String name, @Schema(required = true) String kind) {
+    record AgencyRow(@Schema(required = true) UUID id, @Schema(required = true) String name, @Schema(required = true) String kind,
+            String onCallMobile, String supervisorMobile) {
         static AgencyRow of(Agency agency) {
-            return new AgencyRow(agency.id, agency.name, agency.kind.name());
+            return new AgencyRow(agency.id, agency.name, agency.kind.name(), agency.onCallMobile, agency.supervisorMobile);
         }
     }
 
+    /** A staff account as {@code viewer} may see it: the mobile number only for administrators. */
     @Schema(name = "AdminStaff")
     record StaffRow(@Schema(required = true) UUID id, @Schema(required = true) String email, @Schema(required = true) String displayName,
             @Schema(required = true) String role, UUID districtId, UUID agencyId, @Schema(required = true) boolean enabled,
-            @Schema(required = true) boolean totpEnabled) {
-        static StaffRow of(Staff staff) {
+            @Schema(required = true) boolean totpEnabled,
+            @Schema(required = true, description = "Whether SMS alerts can reach the owner") boolean hasMobile,
+            @Schema(description = "The mobile number (E.164); shown to administrators only, coordinators see hasMobile")
+            String mobile) {
+        static StaffRow of(Staff staff, AdminScope viewer) {
+            // A personal phone number: coordinators manage counselor accounts, but need not know their owners' phones.
             return new StaffRow(staff.id, staff.email, staff.displayName, staff.role.name(),
                     staff.district == null ? null : staff.district.id, staff.agency == null ? null : staff.agency.id, staff.enabled,
-                    staff.totpEnabled);
+                    staff.totpEnabled, staff.mobile != null, viewer.everything() ? staff.mobile : null);
         }
     }
 

@@ -60,13 +60,14 @@ class Approvals {
         changes.tellDesk("A second administrator approved: " + describe(approval) + ".");
         return switch (approval.action) {
             case CREATE_ANALYST -> {
+                // An analyst's number is set once the account exists (NewStaff refuses one here): not held in the request.
                 AdminViews.Invited invited = changes.create(approval.requestedBy, approval.email, approval.displayName,
-                        StaffRole.ANALYST, null, null);
+                        StaffRole.ANALYST, null, null, null, scope);
                 approval.staffId = invited.staff().id();
                 yield invited;
             }
-            case RESET_ANALYST -> changes.reset(approval.requestedBy, analyst(approval));
-            case CHANGE_ANALYST_EMAIL -> changes.changeEmail(approval.requestedBy, analyst(approval), approval.email);
+            case RESET_ANALYST -> changes.reset(approval.requestedBy, analyst(approval), scope);
+            case CHANGE_ANALYST_EMAIL -> changes.changeEmail(approval.requestedBy, analyst(approval), approval.email, scope);
         };
     }
 

@@ -136,6 +136,18 @@ public class DirectoryAdminResource {
         return Response.status(Response.Status.CREATED).entity(administration.createAgency(scope(), request)).build();
     }
 
+    @PUT
+    @Path("/agencies/{id}/mobiles")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "adminSetAgencyMobiles", summary = "Set an agency's on-call and supervisor mobile numbers, "
+            + "both at once; null removes one (administrators only)")
+    @APIResponse(responseCode = "200", description = "Set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminViews.AgencyRow.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound")
+    public AdminViews.AgencyRow setAgencyMobiles(@PathParam("id") String id, @Valid @NotNull AdminRequests.AgencyMobiles request) {
+        return administration.setAgencyMobiles(scope(), Parameters.uuid("id", id), request);
+    }
+
     @GET
     @Path("/staff")
     @Operation(operationId = "adminListStaff", summary = "Staff I administer")
@@ -193,6 +205,18 @@ public class DirectoryAdminResource {
     @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound AlreadyExists")
     public Response changeStaffEmail(@PathParam("id") String id, @Valid @NotNull AdminRequests.EmailChange request) {
         return answer(staffAdministration.changeEmail(scope(), Parameters.uuid("id", id), request.email()), Response.Status.OK);
+    }
+
+    @PUT
+    @Path("/staff/{id}/mobile")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "adminSetStaffMobile", summary = "Set the mobile number SMS alerts reach, or remove it with "
+            + "null; the owner is told, the audit log records the change without the number")
+    @APIResponse(responseCode = "200", description = "Set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminViews.StaffRow.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound")
+    public AdminViews.StaffRow setStaffMobile(@PathParam("id") String id, @Valid @NotNull AdminRequests.MobileChange request) {
+        return staffAdministration.setMobile(scope(), Parameters.uuid("id", id), request.mobile());
     }
 
     @GET

@@ -19,6 +19,7 @@ import org.tipline.directory.Agency;
 import org.tipline.directory.District;
 import org.tipline.directory.School;
 import org.tipline.directory.Staff;
+import org.tipline.notify.MobileNumbers;
 import org.tipline.platform.InvalidFieldException;
 
 /**
@@ -209,8 +210,32 @@ public class DirectoryAdministration {
         agency.kind = request.kind();
         agency.onCallEmail = request.onCallEmail().trim();
         agency.supervisorEmail = request.supervisorEmail().trim();
+        agency.onCallMobile = MobileNumbers.checked("onCallMobile", request.onCallMobile());
+        agency.supervisorMobile = MobileNumbers.checked("supervisorMobile", request.supervisorMobile());
         agency.persist();
         audit.append(scope.actorId().toString(), "AGENCY_CREATED", null, agency.id + " " + agency.name);
+        return AdminViews.AgencyRow.of(agency);
+    }
+
+    /**
+     * Replaces an agency's two phones (null removes one). Audited as set or not, without the numbers: the audit log
+     * keeps what it holds for good, and an on-call phone can be a person's own.
+     */
+    @Transactional
+    AdminViews.AgencyRow setAgencyMobiles(AdminScope scope, UUID agencyId, AdminRequests.AgencyMobiles request) {
+        if (!scope.everything()) {
+            throw new ForbiddenException(); // agencies serve several districts: administrators only
+        }
+        String onCall = MobileNumbers.checked("onCallMobile", request.onCallMobile());
+        String supervisor = MobileNumbers.checked("supervisorMobile", request.supervisorMobile());
+        Agency agency = Agency.findById(agencyId);
+        if (agency == null) {
+            throw new AdminProblems.NotInScope("agency");
+        }
+        agency.onCallMobile = onCall;
+        agency.supervisorMobile = supervisor;
+        audit.append(scope.actorId().toString(), "AGENCY_MOBILES_CHANGED", null, agency.id + " onCall="
+                + (onCall == null ? "none" : "set") + " supervisor=" + (supervisor == null ? "none" : "set"));
         return AdminViews.AgencyRow.of(agency);
     }
 }

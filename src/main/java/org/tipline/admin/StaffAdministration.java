@@ -12,6 +12,7 @@ import org.tipline.directory.School;
 import org.tipline.directory.ServedSchools;
 import org.tipline.directory.Staff;
 import org.tipline.directory.StaffRole;
+import org.tipline.notify.MobileNumbers;
 import org.tipline.platform.InvalidFieldException;
 
 /**
@@ -34,20 +35,28 @@ public class StaffAdministration {
     @Transactional
     List<AdminViews.StaffRow> staff(AdminScope scope) {
         List<Staff> staff = scope.everything() ? Staff.list("order by email") : ServedSchools.ofDistrict(scope.districtId());
-        return staff.stream().map(AdminViews.StaffRow::of).toList();
+        return staff.stream().map(member -> AdminViews.StaffRow.of(member, scope)).toList();
     }
 
     @Transactional
     AdminViews.ChangeResult create(AdminScope scope, AdminRequests.NewStaff request) {
         District district = districtFor(request);
+        String mobile = MobileNumbers.checked("mobile", request.mobile());
         StaffPolicy.Verdict verdict = StaffPolicy.create(scope, request.role(), district == null ? null : district.id);
         return switch (verdict) {
             case REFUSED -> throw new AdminProblems.NotManageable(
                     "Coordinators create counselor and coordinator accounts of their own district; administrators the rest.");
-            case NEEDS_SECOND_ADMIN -> AdminViews.ChangeResult.waiting(
-                    approvals.request(scope, AdminApproval.Action.CREATE_ANALYST, null, request.email(), request.displayName()));
+            case NEEDS_SECOND_ADMIN -> {
+                if (mobile != null) {
+                    // The request waits in admin_approval, which holds no number; the number comes after approval.
+                    throw new InvalidFieldException("mobile", "an analyst account waits for a second administrator: "
+                            + "set its mobile number once the account exists");
+                }
+                yield AdminViews.ChangeResult.waiting(
+                        approvals.request(scope, AdminApproval.Action.CREATE_ANALYST, null, request.email(), request.displayName()));
+            }
             case ALLOWED -> AdminViews.ChangeResult.done(changes.create(scope.actorId(), request.email(), request.displayName(),
-                    request.role(), agencyFor(request), district));
+                    request.role(), agencyFor(request), district, mobile, scope));
         };
     }
 
@@ -59,7 +68,7 @@ public class StaffAdministration {
             case REFUSED -> throw refused();
             case NEEDS_SECOND_ADMIN -> AdminViews.ChangeResult.waiting(
                     approvals.request(scope, AdminApproval.Action.RESET_ANALYST, staff.id, null, null));
-            case ALLOWED -> AdminViews.ChangeResult.done(changes.reset(scope.actorId(), staff));
+            case ALLOWED -> AdminViews.ChangeResult.done(changes.reset(scope.actorId(), staff, scope));
         };
     }
 
@@ -71,8 +80,20 @@ public class StaffAdministration {
             case REFUSED -> throw refused();
             case NEEDS_SECOND_ADMIN -> AdminViews.ChangeResult.waiting(
                     approvals.request(scope, AdminApproval.Action.CHANGE_ANALYST_EMAIL, staff.id, email, null));
-            case ALLOWED -> AdminViews.ChangeResult.done(changes.changeEmail(scope.actorId(), staff, email));
+            case ALLOWED -> AdminViews.ChangeResult.done(changes.changeEmail(scope.actorId(), staff, email, scope));
         };
+    }
+
+    /** Sets the number SMS alerts reach, or removes it ({@code mobile} null). */
+    @Transactional
+    AdminViews.StaffRow setMobile(AdminScope scope, UUID staffId, String mobile) {
+        String number = MobileNumbers.checked("mobile", mobile);
+        Staff staff = existing(staffId);
+        if (StaffPolicy.setMobile(scope, staff) == StaffPolicy.Verdict.REFUSED) {
+            throw refused();
+        }
+        changes.setMobile(scope.actorId(), staff, number);
+        return AdminViews.StaffRow.of(staff, scope);
     }
 
     @Transactional

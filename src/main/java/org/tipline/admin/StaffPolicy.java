@@ -11,9 +11,9 @@ import org.tipline.directory.StaffRole;
  * Who may manage whom (DESIGN 5), as one rule. An account's home is its district (counselors, coordinators),
  * its agency (SROs) or the state (analysts, administrators).
  * <ul>
- * <li>Coordinators create, reset, re-mail and disable accounts whose home is their own district, and assign any
- * active SRO, and their district's counselors, to their own schools. An assignment gives them no power over the
- * account: an SRO's home stays the agency.
+ * <li>Coordinators create, reset, re-mail, disable and set the mobile number of accounts whose home is their own
+ * district, and assign any active SRO, and their district's counselors, to their own schools. An assignment gives
+ * them no power over the account: an SRO's home stays the agency.
  * <li>Administrators manage every account, but creating, resetting or re-mailing an analyst (who reads every tip
  * of the state) waits for a second administrator.
  * </ul>
@@ -51,6 +51,14 @@ final class StaffPolicy {
 
     /** Disabling takes access away, so an administrator needs nobody's approval for it. */
     static Verdict disable(AdminScope actor, Staff target) {
+        return actor.everything() || homedInDistrictOf(actor, target) ? Verdict.ALLOWED : Verdict.REFUSED;
+    }
+
+    /**
+     * Setting or removing the mobile number SMS alerts reach. It hands nobody access (a text carries only a console
+     * link that asks for a sign-in), so an analyst's needs no second administrator.
+     */
+    static Verdict setMobile(AdminScope actor, Staff target) {
         return actor.everything() || homedInDistrictOf(actor, target) ? Verdict.ALLOWED : Verdict.REFUSED;
     }
 

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A staff account: an SRO, counselor, coordinator, analyst or administrator. */
@@ -43,6 +44,12 @@ public class Staff extends PanacheEntityBase {
 
     public boolean enabled;
 
+    /**
+     * The mobile number that SMS alerts go to (E.164, checked by the database), or null. Personal data: shown only to
+     * administrators, never logged or audited.
+     */
+    public String mobile;
+
     /** Access tokens issued before this instant are refused (sign out everywhere, disabling). */
     @Column(name = "tokens_not_before")
     public Instant tokensNotBefore;
@@ -69,6 +76,11 @@ public class Staff extends PanacheEntityBase {
 
     public void revokeTokens(Instant now) {
         tokensNotBefore = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+    }
+
+    /** Where SMS alerts reach this staff member, if they gave a number. */
+    public Optional<String> mobile() {
+        return Optional.ofNullable(mobile);
     }
 
     /** The last TOTP time step accepted: codes of that step or earlier are refused (no replay). */

@@ -40,7 +40,7 @@ class MailSender {
             case REASSIGNED -> MailTemplates.reassigned(n, deadline);
             case CALL_DOWN -> MailTemplates.callDown(n, deadline);
             case REPORTER_MESSAGE -> MailTemplates.reporterMessage(n);
-            case ACCOUNT_INVITATION, ACCOUNT_NOTICE -> throw new IllegalArgumentException("not a tip notification");
+            case ACCOUNT_INVITATION, ACCOUNT_NOTICE, SMS -> throw new IllegalArgumentException("not a tip notification");
         };
         mail.mail(identified(message)).to(message.recipient).subject(subject(n)).send().await().atMost(settings.sendTimeout());
     }
@@ -76,7 +76,7 @@ class MailSender {
             case REPORTER_MESSAGE -> "New message from the reporter of tip " + n.reference() + " for " + n.school();
             case CALL_DOWN -> "LIFE-SAFETY tip " + n.reference() + " for " + n.school() + " is not acknowledged yet: "
                     + "please open it now";
-            case ACCOUNT_INVITATION, ACCOUNT_NOTICE -> throw new IllegalArgumentException("not a tip notification");
+            case ACCOUNT_INVITATION, ACCOUNT_NOTICE, SMS -> throw new IllegalArgumentException("not a tip notification");
         };
     }
 }

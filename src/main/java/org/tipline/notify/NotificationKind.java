@@ -1,6 +1,6 @@
 package org.tipline.notify;
 
-/** Why a notification is sent; each has its own mail template. */
+/** Why a notification is sent; each mail kind has its own mail template. */
 public enum NotificationKind {
     NEW_TIP,
     ESCALATION,
@@ -11,7 +11,9 @@ public enum NotificationKind {
     /** A staff member is invited to set their password (new account, reset, changed email). */
     ACCOUNT_INVITATION,
     /** A change to a staff account, told to its owner (or to the analyst desk). */
-    ACCOUNT_NOTICE;
+    ACCOUNT_NOTICE,
+    /** A text message about a tip ({@link SmsText}), sent through the SMS gateway rather than by mail. */
+    SMS;
 
     /** Whether the payload is an {@link AccountMail} rather than a tip's {@link Notification}. */
     boolean aboutAnAccount() {

@@ -26,6 +26,12 @@ public class OutboxMessage extends PanacheEntityBase {
         DEAD
     }
 
+    /** How a message goes out: by mail ({@link MailSender}) or as a text message ({@link SmsSender}). */
+    public enum Channel {
+        MAIL,
+        SMS
+    }
+
     @Id
     public UUID id;
 
@@ -35,10 +41,13 @@ public class OutboxMessage extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public NotificationKind kind;
 
-    /** The mail address. */
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+
+    /** The mail address, or for SMS the phone number (E.164): personal data, never logged. */
     public String recipient;
 
-    /** The {@link Notification} as JSON: no tip content by construction. */
+    /** The {@link Notification}, {@link AccountMail} or {@link SmsText} as JSON: no tip content by construction. */
     public String payload;
 
     @Enumerated(EnumType.STRING)
@@ -49,7 +58,10 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 
-    /** The type of the last failure, never its message (which could echo an address or server text). */
+    /**
+     * The type of the last failure, never its message (which could echo an address or server text); for a refusal
+     * by the other side only its fixed description with the status code ({@link SendFailure}).
+     */
     @Column(name = "last_error")
     public String lastError;
 

@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,26 +26,29 @@ import org.tipline.platform.limits.Backoff;
 
 /**
  * Drains the outbox: {@code senders} workers in parallel each claim the most urgent due message (life-safety first,
- * then oldest), send it and record the outcome, until nothing is due. Claiming, sending and recording are three
- * steps with no transaction held across the send, so a message is marked sent right after the SMTP server took it:
- * a crash between those two moments re-sends at most the one message each sender had in hand, with the same
- * Message-ID. Failures are retried with exponential backoff, and a message becomes a dead letter (counted and logged
- * without content) after {@code maxAttempts}. Claims skip locked rows, so any number of replicas can drain at once.
+ * then oldest), send it by its channel (mail or SMS) and record the outcome, until nothing is due. Claiming, sending
+ * and recording are three steps with no transaction held across the send, so a message is marked sent right after the
+ * SMTP server (or the SMS gateway) took it: a crash between those two moments re-sends at most the one message each
+ * sender had in hand, with the same Message-ID. Failures are retried with exponential backoff, and a message becomes
+ * a dead letter (counted and logged without content) after {@code maxAttempts}. Claims skip locked rows, so any
+ * number of replicas can drain at once.
  */
 @ApplicationScoped
 public class OutboxWorker {
 
     private static final Logger LOG = Logger.getLogger(OutboxWorker.class);
 
-    private final MailSender sender;
+    private final MailSender mail;
+    private final SmsSender sms;
     private final NotifySettings settings;
     private final Clock clock;
     private final Counter deadLetters;
     private final Counter sent;
     private final ExecutorService senders;
 
-    OutboxWorker(MailSender sender, NotifySettings settings, Clock clock, MeterRegistry metrics) {
-        this.sender = sender;
+    OutboxWorker(MailSender mail, SmsSender sms, NotifySettings settings, Clock clock, MeterRegistry metrics) {
+        this.mail = mail;
+        this.sms = sms;
         this.settings = settings;
         this.clock = clock;
         this.deadLetters = Counter.builder("tipline.notifications.dead").description("Notifications given up on")
@@ -120,9 +124,9 @@ public class OutboxWorker {
             return true;
         }
         try {
-            sender.send(message);
+            send(message);
         } catch (Exception e) {
-            String cause = rootCause(e).getClass().getName();
+            String cause = describe(rootCause(e));
             record(message.id, attempted -> failed(attempted, cause));
             return false;
         }
@@ -132,6 +136,14 @@ public class OutboxWorker {
         });
         sent.increment();
         return true;
+    }
+
+    /** The one place where a message leaves: by its channel, through the SMTP server or the SMS gateway. */
+    private void send(OutboxMessage message) throws IOException {
+        switch (message.channel) {
+            case MAIL -> mail.send(message);
+            case SMS -> sms.send(message);
+        }
     }
 
     private void record(UUID id, Consumer<OutboxMessage> outcome) {
@@ -159,6 +171,14 @@ public class OutboxWorker {
     /** retryBase x 2^(attempts - 1), at most retryMax. */
     Duration backoff(int attempts) {
         return Backoff.from(settings.retryBase(), settings.retryMax()).after(attempts);
+    }
+
+    /**
+     * What {@code last_error} keeps of a failure: its type, or a refusal's fixed description with the status code;
+     * never a message, which could hold an address, a phone number or the server's text.
+     */
+    private static String describe(Throwable cause) {
+        return cause instanceof SendFailure refused ? refused.description() : cause.getClass().getName();
     }
 
     /** The innermost cause: the mailer wraps what went wrong (a refused connection) in completion exceptions. */

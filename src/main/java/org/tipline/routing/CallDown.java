@@ -4,19 +4,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.tipline.directory.Agency;
 import org.tipline.directory.School;
+import org.tipline.directory.Staff;
 import org.tipline.notify.NotificationKind;
 import org.tipline.notify.Outbox;
+import org.tipline.notify.SmsText;
 import org.tipline.tip.Tip;
 import org.tipline.tip.TipHistory;
 import org.tipline.tip.Urgency;
 
 /**
  * The call-down of a life-safety tip (what Safe2Say and STOPit run): one contact after another, each at its wait
- * after submission, until someone acknowledges. Each step mails its contacts; acknowledging or closing the tip ends
- * the ladder, and since that is a column of the tip, it ends on every replica at once.
+ * after submission, until someone acknowledges. Each step mails its contacts and texts those with a mobile number;
+ * acknowledging or closing the tip ends the ladder, and since that is a column of the tip, on every replica at once.
  */
 @ApplicationScoped
 class CallDown {
@@ -27,9 +31,11 @@ class CallDown {
     private final TipNotifications notifications;
     private final TipHistory history;
     private final Clock clock;
+    private final Optional<String> deskMobile;
 
     CallDown(CallDownLadders ladders, TipRouter router, Outbox outbox, TipNotifications notifications, TipHistory history,
-            Clock clock) {
+            Clock clock, RoutingSettings settings) {
+        this.deskMobile = settings.analystDeskMobile();
         this.ladders = ladders;
         this.router = router;
         this.outbox = outbox;
@@ -73,12 +79,29 @@ class CallDown {
     private void call(Tip tip, School school, int step, CallDownStep callDownStep, Set<String> mailedJustNow) {
         List<Recipient> contacts = router.callDownContacts(school, callDownStep.contact());
         var notification = notifications.of(tip, school, NotificationKind.CALL_DOWN);
+        SmsText text = new SmsText(notification.reference(), notification.urgency(), notification.school(),
+                notification.link());
         for (Recipient contact : contacts) {
             if (!mailedJustNow.contains(contact.email().toLowerCase())) {
                 outbox.enqueue(tip.id(), contact.email(), notification);
             }
+            // An SRO on patrol reads a text first: every step texts those with a number, at submission too.
+            mobileOf(contact).ifPresent(mobile -> outbox.enqueueSms(tip.id(), mobile, text));
         }
         history.event(tip.id(), "CALLED_DOWN", TipHistory.SYSTEM, "step " + (step + 1) + " (" + callDownStep.contact()
                 + "): " + contacts.stream().map(Recipient::email).collect(Collectors.joining(", ")));
+    }
+
+    /** The contact's mobile number: the account's, the agency's on-call or supervisor line, or the desk's. */
+    private Optional<String> mobileOf(Recipient contact) {
+        if (contact.staffId() != null) {
+            Staff staff = Staff.findById(contact.staffId());
+            return staff == null ? Optional.empty() : staff.mobile();
+        }
+        if (contact.agencyId() != null) {
+            Agency agency = Agency.findById(contact.agencyId());
+            return contact.email().equalsIgnoreCase(agency.supervisorEmail) ? agency.supervisorMobile() : agency.onCallMobile();
+        }
+        return contact.role() == RecipientRole.ANALYST_DESK ? deskMobile : Optional.empty();
     }
 }

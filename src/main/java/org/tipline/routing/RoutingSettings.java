@@ -14,6 +14,9 @@ public interface RoutingSettings {
      */
     String analystDeskEmail();
 
+    /** The analyst desk's mobile number (E.164), texted at its call-down step; none by default. */
+    java.util.Optional<String> analystDeskMobile();
+
     /** Time to acknowledge a life-safety tip before it escalates. */
     @WithDefault("15m")
     Duration lifeSafetyAckWindow();

@@ -112,7 +112,10 @@ class RedactionTest {
                         new WrappedDek(m.shown("kek-1"), new byte[] { 1, 2, 3 }))),
                 record("EmbeddedPostgresServer.Connection", m -> new EmbeddedPostgresServer.Connection(
                         m.shown("jdbc:postgresql://localhost:5432/postgres"), m.shown("postgres"), m.secret("password"))),
-                record("ClientKeys.ClientKey", m -> new ClientKeys.ClientKey(LocalDate.of(2025, 3, 4), m.secret("value"))));
+                record("ClientKeys.ClientKey", m -> new ClientKeys.ClientKey(LocalDate.of(2025, 3, 4), m.secret("value"))),
+                record("SmsGateway", m -> construct("org.tipline.notify.SmsGateway",
+                        java.net.URI.create(m.shown("https://api.example.com/2010-04-01/Accounts/AC1/Messages.json")),
+                        m.shown("AC1"), m.secret("token"), m.shown("+13075550100"))));
     }
 
     @ParameterizedTest(name = "{0}")

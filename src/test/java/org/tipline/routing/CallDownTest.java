@@ -22,6 +22,7 @@ import org.tipline.directory.StaffRole;
 import org.tipline.notify.OutboxWorker;
 import org.tipline.support.Mailbox;
 import org.tipline.support.MarkedTips;
+import org.tipline.support.SmsGatewayResource;
 import org.tipline.support.StaffTokens;
 import org.tipline.support.TestClock;
 import org.tipline.tip.Tip;
@@ -34,6 +35,9 @@ class CallDownTest {
     private static final StaffScope SRO = new StaffScope(
             UUID.nameUUIDFromBytes("tipline-demo:staff:sro.kwhs@demo.tipline.local".getBytes(StandardCharsets.UTF_8)),
             StaffRole.SRO, Set.of(school("Kelly Walsh High School")));
+
+    private static final String SRO_MOBILE = "+13075550111";
+    private static final String ON_CALL_MOBILE = "+13075550122";
 
     @Inject
     CallDownJob job;
@@ -85,6 +89,43 @@ class CallDownTest {
         assertThat(job.runOnce()).as("acknowledged: the ladder is over").isZero();
         assertThat(callDownMails()).isEmpty();
         assertThat(steps(tip)).hasSize(3);
+    }
+
+    @Test
+    void shouldTextEveryStepsContactsWithANumberAndNothingOfTheTip() {
+        String admin = StaffTokens.forDemo("admin", "ADMIN");
+        UUID sro = StaffTokens.demoStaffId("sro.kwhs");
+        UUID casperPolice = UUID.nameUUIDFromBytes("tipline-demo:agency:Casper Police Department".getBytes(StandardCharsets.UTF_8));
+        given().auth().oauth2(admin).contentType("application/json").body(Map.of("mobile", SRO_MOBILE))
+                .put("/api/v1/admin/staff/" + sro + "/mobile").then().statusCode(200);
+        given().auth().oauth2(admin).contentType("application/json").body(Map.of("onCallMobile", ON_CALL_MOBILE))
+                .put("/api/v1/admin/agencies/" + casperPolice + "/mobiles").then().statusCode(200);
+        SmsGatewayResource.reset();
+        try {
+            Tip tip = tip(MarkedTips.submit("WEAPON", "MARKER-CALL-DOWN"));
+            callDownMails();
+            assertThat(SmsGatewayResource.sentTo(SRO_MOBILE)).as("texted at once, though not mailed twice").hasSize(1)
+                    .allSatisfy(text -> assertThat(text.form().get("Body")).startsWith("Tip " + tip.reference()
+                            + ", LIFE-SAFETY, Kelly Walsh High School — open the console: http").endsWith("/tips/" + tip.id()));
+            assertThat(SmsGatewayResource.sentTo(ON_CALL_MOBILE)).isEmpty();
+
+            clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+            job.runOnce();
+            callDownMails();
+            assertThat(SmsGatewayResource.sentTo(ON_CALL_MOBILE)).hasSize(1);
+
+            lifecycle.acknowledge(SRO, tip.id());
+            clock.advance(Duration.ofHours(1));
+            job.runOnce();
+            callDownMails();
+            assertThat(SmsGatewayResource.requests()).hasSize(2)
+                    .allSatisfy(text -> assertThat(text.form().toString()).doesNotContain("MARKER-CALL-DOWN"));
+        } finally {
+            given().auth().oauth2(admin).contentType("application/json").body("{\"mobile\": null}")
+                    .put("/api/v1/admin/staff/" + sro + "/mobile").then().statusCode(200);
+            given().auth().oauth2(admin).contentType("application/json").body("{}")
+                    .put("/api/v1/admin/agencies/" + casperPolice + "/mobiles").then().statusCode(200);
+        }
     }
 
     @Test

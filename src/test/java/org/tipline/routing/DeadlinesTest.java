@@ -47,6 +47,11 @@ class DeadlinesTest {
         }
 
         @Override
+        public java.util.Optional<String> analystDeskMobile() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
         public Duration callDownCheckInterval() {
             return Duration.ofSeconds(15);
         }
