@@ -21,8 +21,12 @@ public record SmsText(String reference, String urgency, String school, String li
         Objects.requireNonNull(link, "link");
     }
 
-    /** The message body: {@code Tip T-2026-000123, LIFE-SAFETY, Kelly Walsh High School — open the console: <link>}. */
+    /**
+     * The message body: {@code Tip T-2026-000123, LIFE-SAFETY, Kelly Walsh High School - open the console: <link>}.
+     * Plain ASCII on purpose: one character outside the GSM 7-bit alphabet (an em dash, say) makes the whole text
+     * UCS-2, 70 characters a segment instead of 160, so it would arrive as 2 or 3 texts.
+     */
     public String render() {
-        return "Tip " + reference + ", " + urgency.replace('_', '-') + ", " + school + " — open the console: " + link;
+        return "Tip " + reference + ", " + urgency.replace('_', '-') + ", " + school + " - open the console: " + link;
     }
 }

@@ -86,7 +86,7 @@ class SmsDeliveryTest {
         assertThat(request.basicCredentials()).isEqualTo(SmsGatewayResource.ACCOUNT + ":" + SmsGatewayResource.TOKEN);
         assertThat(request.form()).containsOnlyKeys("To", "From", "Body").containsEntry("To", number)
                 .containsEntry("From", SmsGatewayResource.FROM)
-                .containsEntry("Body", "Tip T-2026-000123, LIFE-SAFETY, Kelly Walsh High School — open the console: "
+                .containsEntry("Body", "Tip T-2026-000123, LIFE-SAFETY, Kelly Walsh High School - open the console: "
                         + "http://localhost/console/tips/x");
         OutboxMessage sent = messageTo(number);
         assertThat(sent.status).isEqualTo(OutboxMessage.Status.SENT);
@@ -110,7 +110,7 @@ class SmsDeliveryTest {
         drain();
 
         String body = SmsGatewayResource.sentTo(number).get(0).form().get("Body");
-        assertThat(body).isEqualTo("Tip " + reference + ", LIFE-SAFETY, Kelly Walsh High School — open the console: " + link)
+        assertThat(body).isEqualTo("Tip " + reference + ", LIFE-SAFETY, Kelly Walsh High School - open the console: " + link)
                 .doesNotContain(marker);
         assertThat(messageTo(number).payload).doesNotContain(marker);
     }

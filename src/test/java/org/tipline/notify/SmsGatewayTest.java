@@ -86,10 +86,10 @@ class SmsGatewayTest {
     @Test
     void shouldRenderTheFixedText() {
         assertThat(new SmsText("T-2026-000123", "LIFE_SAFETY", "Kelly Walsh High School", "https://t.example/console/tips/1")
-                .render()).isEqualTo("Tip T-2026-000123, LIFE-SAFETY, Kelly Walsh High School — open the console: "
+                .render()).isEqualTo("Tip T-2026-000123, LIFE-SAFETY, Kelly Walsh High School - open the console: "
                         + "https://t.example/console/tips/1");
         assertThat(new SmsText("T-2026-000124", "STANDARD", "Dean Morgan", "l").render())
-                .isEqualTo("Tip T-2026-000124, STANDARD, Dean Morgan — open the console: l");
+                .isEqualTo("Tip T-2026-000124, STANDARD, Dean Morgan - open the console: l");
     }
 
     @Test

@@ -106,7 +106,7 @@ class CallDownTest {
             callDownMails();
             assertThat(SmsGatewayResource.sentTo(SRO_MOBILE)).as("texted at once, though not mailed twice").hasSize(1)
                     .allSatisfy(text -> assertThat(text.form().get("Body")).startsWith("Tip " + tip.reference()
-                            + ", LIFE-SAFETY, Kelly Walsh High School — open the console: http").endsWith("/tips/" + tip.id()));
+                            + ", LIFE-SAFETY, Kelly Walsh High School - open the console: http").endsWith("/tips/" + tip.id()));
             assertThat(SmsGatewayResource.sentTo(ON_CALL_MOBILE)).isEmpty();
 
             clock.advance(Duration.ofMinutes(5).plusSeconds(1));
