@@ -1,0 +1,32 @@
+package org.tipline.admin;
+
+import java.util.List;
+
+/** One kind of directory file (schools, agencies, ...): its header, how its rows become changes, and its export. */
+interface DirectoryFile {
+
+    /** The columns, in order: the header row of the import and of the export. */
+    List<String> header();
+
+    /**
+     * What each good row would change, without changing anything yet (a dry run stops here); bad rows go to
+     * {@code errors}. Runs in the import's transaction.
+     */
+    List<PlannedRow> plan(AdminScope scope, List<CsvFiles.Row> rows, RowErrors errors);
+
+    /** The rows the caller administers, in the import format, so that importing them again changes nothing. */
+    List<List<String>> export(AdminScope scope);
+
+    /** A row's planned change: what the answer says of it, and what applying it does. */
+    record PlannedRow(int row, String key, String outcome, Runnable apply) {
+
+        static final String CREATED = "created";
+        static final String UPDATED = "updated";
+        static final String UNCHANGED = "unchanged";
+
+        static PlannedRow unchanged(int row, String key) {
+            return new PlannedRow(row, key, UNCHANGED, () -> {
+            });
+        }
+    }
+}
