@@ -5,6 +5,10 @@ import java.util.List;
 /** One kind of directory file (schools, agencies, ...): its header, how its rows become changes, and its export. */
 interface DirectoryFile {
 
+    /** Refuses a caller who may not import or export this kind at all, before the file is read. */
+    default void authorize(AdminScope scope) {
+    }
+
     /** The columns, in order: the header row of the import and of the export. */
     List<String> header();
 

@@ -29,7 +29,7 @@ import org.tipline.platform.ProblemResponses;
 public class DirectoryFileResource {
 
     static final String CSV = "text/csv";
-    private static final String KINDS = "schools (more kinds to come)";
+    private static final String KINDS = "schools, agencies (more kinds to come)";
 
     private final CurrentStaff staff;
     private final DirectoryAdministration administration;
@@ -45,11 +45,12 @@ public class DirectoryFileResource {
     @Path("/import/{kind}")
     @Consumes(CSV)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "adminImportDirectory", summary = "Import a CSV file of schools: all rows in one "
+    @Operation(operationId = "adminImportDirectory", summary = "Import a CSV file of schools or agencies: all rows in one "
             + "transaction, matched on their key, or nothing when any row is bad (errors lists every bad row and field); "
             + "with dryRun=true only answers what it would do")
     @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
-            description = "UTF-8, RFC 4180, a header row; schools: nces_id,name,district,city,level,agency")))
+            description = "UTF-8, RFC 4180, a header row; schools: nces_id,name,district,city,level,agency; "
+            + "agencies: name,kind,on_call_email,supervisor_email")))
     @APIResponse(responseCode = "200", description = "Applied, or with dryRun what would be",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportViews.Answer.class)))
     @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound TooLarge UnsupportedMediaType")

@@ -18,14 +18,16 @@ public class DirectoryImport {
     private final Map<String, DirectoryFile> files = new LinkedHashMap<>();
     private final AuditLog audit;
 
-    DirectoryImport(SchoolFile schools, AuditLog audit) {
+    DirectoryImport(SchoolFile schools, AgencyFile agencies, AuditLog audit) {
         this.files.put("schools", schools);
+        this.files.put("agencies", agencies);
         this.audit = audit;
     }
 
     @Transactional
     ImportViews.Answer importFile(AdminScope scope, String kind, byte[] body, boolean dryRun) {
         DirectoryFile file = file(kind);
+        file.authorize(scope);
         RowErrors errors = new RowErrors();
         List<CsvFiles.Row> rows = CsvFiles.read(body, file.header(), errors);
         List<DirectoryFile.PlannedRow> plan = file.plan(scope, rows, errors);
@@ -42,6 +44,7 @@ public class DirectoryImport {
     @Transactional
     String export(AdminScope scope, String kind) {
         DirectoryFile file = file(kind);
+        file.authorize(scope);
         return CsvFiles.write(file.header(), file.export(scope));
     }
 

@@ -26,6 +26,12 @@ class SchoolFile implements DirectoryFile {
     private static final List<String> HEADER = List.of("nces_id", "name", "district", "city", "level", "agency");
     private static final int NCES_ID = 0, NAME = 1, DISTRICT = 2, CITY = 3, LEVEL = 4, AGENCY = 5;
 
+    private final CellRules rules;
+
+    SchoolFile(CellRules rules) {
+        this.rules = rules;
+    }
+
     @Override
     public List<String> header() {
         return HEADER;
@@ -57,16 +63,16 @@ class SchoolFile implements DirectoryFile {
                 }
             }
             String name = row.cell(NAME);
-            Texts.require(errors, row, "name", name, 200);
+            rules.check(errors, row, "name", AdminRequests.NewSchool.class, "name", name);
             String city = row.cell(CITY);
-            Texts.require(errors, row, "city", city, 100);
+            rules.check(errors, row, "city", AdminRequests.NewSchool.class, "city", city);
             District district = districts.get(lower(row.cell(DISTRICT)));
             if (district == null) {
                 errors.add(row.field("district"), "no district named '" + row.cell(DISTRICT) + "'");
             } else if (!scope.covers(district)) {
                 errors.add(row.field("district"), "not a district you administer");
             }
-            SchoolLevel level = Texts.constant(SchoolLevel.class, row.cell(LEVEL));
+            SchoolLevel level = EnumCells.constant(SchoolLevel.class, row.cell(LEVEL));
             if (level == null) {
                 errors.add(row.field("level"), "one of " + Arrays.toString(SchoolLevel.values()).replaceAll("[\\[\\] ]", ""));
             }
