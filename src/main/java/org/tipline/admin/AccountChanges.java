@@ -91,6 +91,14 @@ class AccountChanges {
         tellDesk(staff, mobile == null ? "no longer has a mobile number" : "got a new mobile number");
     }
 
+    /** A new display name (a directory import); audited without it, as the other account changes. */
+    void rename(UUID actorId, Staff staff, String displayName) {
+        staff.displayName = displayName.trim();
+        audit.append(actorId.toString(), "STAFF_RENAMED", null, staff.id.toString());
+        tell(staff, "The name on your Tipline account is now " + staff.displayName + ".");
+        tellDesk(staff, "was renamed");
+    }
+
     void disable(UUID actorId, Staff staff) {
         staff.enabled = false;
         staff.revokeTokens(clock.instant());

@@ -13,6 +13,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.tipline.directory.Agency;
 import org.tipline.directory.AgencyKind;
+import org.tipline.directory.District;
+import org.tipline.platform.InvalidParameterException;
 
 /**
  * Law-enforcement agencies as CSV, matched on their name (any case): {@code name,kind,on_call_email,supervisor_email}.
@@ -87,7 +89,10 @@ class AgencyFile implements DirectoryFile {
     }
 
     @Override
-    public List<List<String>> export(AdminScope scope) {
+    public List<List<String>> export(AdminScope scope, District only) {
+        if (only != null) {
+            throw new InvalidParameterException("district", "nothing: agencies belong to no district");
+        }
         return Agency.<Agency>list("order by name").stream()
                 .map(agency -> List.of(agency.name, agency.kind.name(), agency.onCallEmail, agency.supervisorEmail)).toList();
     }

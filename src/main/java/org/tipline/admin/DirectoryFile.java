@@ -1,6 +1,11 @@
 package org.tipline.admin;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.tipline.directory.District;
 
 /** One kind of directory file (schools, agencies, ...): its header, how its rows become changes, and its export. */
 interface DirectoryFile {
@@ -18,8 +23,17 @@ interface DirectoryFile {
      */
     List<PlannedRow> plan(AdminScope scope, List<CsvFiles.Row> rows, RowErrors errors);
 
-    /** The rows the caller administers, in the import format, so that importing them again changes nothing. */
-    List<List<String>> export(AdminScope scope);
+    /**
+     * The rows the caller administers, in the import format, so that importing them again changes nothing; with
+     * {@code only}, those of that district (a state's files exceed the body limit, so they go back in parts).
+     */
+    List<List<String>> export(AdminScope scope, District only);
+
+    /** Districts or agencies by name as a file names them: in any case. Names differing only in case: the first wins. */
+    static <T> Map<String, T> byLowerName(List<T> all, Function<T, String> name) {
+        return all.stream().collect(Collectors.toMap(item -> name.apply(item).toLowerCase(Locale.ROOT), Function.identity(),
+                (first, second) -> first));
+    }
 
     /** A row's planned change: what the answer says of it, and what applying it does. */
     record PlannedRow(int row, String key, String outcome, Runnable apply) {

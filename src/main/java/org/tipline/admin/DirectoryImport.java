@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.tipline.audit.AuditLog;
+import org.tipline.directory.District;
 
 /**
  * Directory import and export through CSV (issue 15): a file with any bad row is refused whole, listing every bad row
@@ -18,9 +20,10 @@ public class DirectoryImport {
     private final Map<String, DirectoryFile> files = new LinkedHashMap<>();
     private final AuditLog audit;
 
-    DirectoryImport(SchoolFile schools, AgencyFile agencies, AuditLog audit) {
+    DirectoryImport(SchoolFile schools, AgencyFile agencies, StaffFile staff, AuditLog audit) {
         this.files.put("schools", schools);
         this.files.put("agencies", agencies);
+        this.files.put("staff", staff);
         this.audit = audit;
     }
 
@@ -42,10 +45,17 @@ public class DirectoryImport {
     }
 
     @Transactional
-    String export(AdminScope scope, String kind) {
+    String export(AdminScope scope, String kind, String districtName) {
         DirectoryFile file = file(kind);
         file.authorize(scope);
-        return CsvFiles.write(file.header(), file.export(scope));
+        District only = null;
+        if (districtName != null) {
+            only = District.find("lower(name) = ?1", districtName.trim().toLowerCase(Locale.ROOT)).firstResult();
+            if (only == null || !scope.covers(only)) {
+                throw new AdminProblems.NotInScope("district");
+            }
+        }
+        return CsvFiles.write(file.header(), file.export(scope, only));
     }
 
     private DirectoryFile file(String kind) {

@@ -39,8 +39,8 @@ class SchoolFile implements DirectoryFile {
 
     @Override
     public List<PlannedRow> plan(AdminScope scope, List<CsvFiles.Row> rows, RowErrors errors) {
-        Map<String, District> districts = byLowerName(District.<District>listAll(), district -> district.name);
-        Map<String, Agency> agencies = byLowerName(Agency.<Agency>listAll(), agency -> agency.name);
+        Map<String, District> districts = DirectoryFile.byLowerName(District.<District>listAll(), district -> district.name);
+        Map<String, Agency> agencies = DirectoryFile.byLowerName(Agency.<Agency>listAll(), agency -> agency.name);
         Map<String, School> byNcesId = School.<School>list("ncesId is not null").stream()
                 .collect(Collectors.toMap(school -> school.ncesId, Function.identity()));
         Map<String, School> byDistrictAndName = School.<School>listAll().stream()
@@ -125,16 +125,11 @@ class SchoolFile implements DirectoryFile {
 
     /** Schools without an NCES id (added one by one through the API) cannot be matched, so they are not exported. */
     @Override
-    public List<List<String>> export(AdminScope scope) {
-        List<School> schools = scope.everything() ? School.list("ncesId is not null order by ncesId")
-                : School.list("ncesId is not null and district.id = ?1 order by ncesId", scope.districtId());
+    public List<List<String>> export(AdminScope scope, District only) {
+        List<School> schools = only == null && scope.everything() ? School.list("ncesId is not null order by ncesId")
+                : School.list("ncesId is not null and district.id = ?1 order by ncesId", only != null ? only.id : scope.districtId());
         return schools.stream().map(school -> List.of(school.ncesId, school.name, school.district.name, school.city,
                 school.level.name(), school.agency.name)).toList();
-    }
-
-    private static <T> Map<String, T> byLowerName(List<T> all, Function<T, String> name) {
-        // Names differing only in case would be one name to a reader of the file: the first wins.
-        return all.stream().collect(Collectors.toMap(item -> lower(name.apply(item)), Function.identity(), (first, second) -> first));
     }
 
     private static String nameKey(UUID districtId, String name) {

@@ -108,7 +108,10 @@ class DirectoryImportTest {
                 + ncesId() + ",\"Quoted \"\"Q\"\" School\"," + district.name + ",Casper,HIGH," + agency.name + "\r\n";
         importFile(ADMIN, "schools", csv, false).statusCode(200).body("created", equalTo(2));
 
-        String exported = export(ADMIN, "schools");
+        // One district's part: the whole state's export can outgrow the body limit (README).
+        String exported = given().auth().oauth2(ADMIN).queryParam("district", district.name).get("/api/v1/admin/export/schools")
+                .then().statusCode(200).extract().asString();
+        assertThat(exported.split("\r\n")).hasSize(3);
         assertThat(exported).startsWith(HEADER)
                 // a spreadsheet would run =1+2 as a formula: the export makes it text
                 .contains(formula + ",'=1+2 Academy," + district.name + ",'@Home,K12," + agency.name + "\r\n")
