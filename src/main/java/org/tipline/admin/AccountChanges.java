@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.util.UUID;
 import org.tipline.audit.AuditLog;
 import org.tipline.directory.Agency;
+import org.tipline.directory.AssignmentKind;
 import org.tipline.directory.District;
+import org.tipline.directory.School;
 import org.tipline.directory.Staff;
 import org.tipline.directory.StaffRole;
 import org.tipline.notify.AccountMail;
@@ -105,6 +107,12 @@ class AccountChanges {
         audit.append(actorId.toString(), "STAFF_DISABLED", null, staff.id.toString());
         tell(staff, "Your Tipline account was disabled: it can no longer sign in.");
         tellDesk(staff, "was disabled");
+    }
+
+    /** A new assignment (the caller stored it): audited and told to its owner, whose tips now include the school's. */
+    void assigned(UUID actorId, Staff staff, School school, AssignmentKind kind) {
+        audit.append(actorId.toString(), "ASSIGNED", null, staff.id + " " + kind + " " + school.id);
+        tell(staff, "You were assigned to " + school.name + " as " + kind + ": its tips now reach you.");
     }
 
     /** Tells the owner of an account what changed (an assignment, say). */

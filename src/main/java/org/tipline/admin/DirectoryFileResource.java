@@ -29,7 +29,7 @@ import org.tipline.platform.ProblemResponses;
 public class DirectoryFileResource {
 
     static final String CSV = "text/csv";
-    private static final String KINDS = "schools, agencies, staff (more kinds to come)";
+    private static final String KINDS = "schools, agencies, staff or assignments";
 
     private final CurrentStaff staff;
     private final DirectoryAdministration administration;
@@ -45,12 +45,13 @@ public class DirectoryFileResource {
     @Path("/import/{kind}")
     @Consumes(CSV)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "adminImportDirectory", summary = "Import a CSV file of schools, agencies or staff: all rows in one "
+    @Operation(operationId = "adminImportDirectory", summary = "Import a CSV file of schools, agencies, staff or assignments: all rows in one "
             + "transaction, matched on their key, or nothing when any row is bad (errors lists every bad row and field); "
             + "with dryRun=true only answers what it would do")
     @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
             description = "UTF-8, RFC 4180, a header row; schools: nces_id,name,district,city,level,agency; "
-            + "agencies: name,kind,on_call_email,supervisor_email; staff: email,name,role,district,agency")))
+            + "agencies: name,kind,on_call_email,supervisor_email; staff: email,name,role,district,agency; "
+            + "assignments: email,school_nces_id,kind")))
     @APIResponse(responseCode = "200", description = "Applied, or with dryRun what would be",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportViews.Answer.class)))
     @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound TooLarge UnsupportedMediaType")
@@ -70,7 +71,8 @@ public class DirectoryFileResource {
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound")
     public String export(@Parameter(description = KINDS) @PathParam("kind") String kind,
-            @Parameter(description = "Only this district's schools or staff (by name), for files larger than the body limit")
+            @Parameter(description = "Only this district's schools, staff or assignments (by name), for files larger than "
+                    + "the body limit")
             @QueryParam("district") String district) {
         return directoryImport.export(administration.scope(staff.id()), kind,
                 Parameters.optionalText("district", district, 200).orElse(null));

@@ -20,10 +20,11 @@ public class DirectoryImport {
     private final Map<String, DirectoryFile> files = new LinkedHashMap<>();
     private final AuditLog audit;
 
-    DirectoryImport(SchoolFile schools, AgencyFile agencies, StaffFile staff, AuditLog audit) {
+    DirectoryImport(SchoolFile schools, AgencyFile agencies, StaffFile staff, AssignmentFile assignments, AuditLog audit) {
         this.files.put("schools", schools);
         this.files.put("agencies", agencies);
         this.files.put("staff", staff);
+        this.files.put("assignments", assignments);
         this.audit = audit;
     }
 
