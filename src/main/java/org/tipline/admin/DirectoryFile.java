@@ -36,7 +36,7 @@ interface DirectoryFile {
     }
 
     /** A row's planned change: what the answer says of it, and what applying it does. */
-    record PlannedRow(int row, String key, String outcome, Runnable apply) {
+    record PlannedRow(int row, String matchedOn, String outcome, Runnable apply) {
 
         static final String CREATED = "created";
         static final String UPDATED = "updated";

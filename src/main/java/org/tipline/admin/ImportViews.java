@@ -18,7 +18,7 @@ final class ImportViews {
         static Answer of(String kind, boolean dryRun, List<DirectoryFile.PlannedRow> plan) {
             return new Answer(kind, dryRun, count(plan, DirectoryFile.PlannedRow.CREATED), count(plan, DirectoryFile.PlannedRow.UPDATED),
                     count(plan, DirectoryFile.PlannedRow.UNCHANGED),
-                    plan.stream().map(row -> new RowOutcome(row.row(), row.key(), row.outcome())).toList());
+                    plan.stream().map(row -> new RowOutcome(row.row(), row.matchedOn(), row.outcome())).toList());
         }
 
         private static int count(List<DirectoryFile.PlannedRow> plan, String outcome) {
@@ -28,8 +28,8 @@ final class ImportViews {
 
     @Schema(name = "ImportRow")
     record RowOutcome(@Schema(required = true, description = "The row as a spreadsheet numbers it (the header is row 1)") int row,
-            @Schema(required = true, description = "What the row is matched on: NCES id, name, email, or email and school")
-            String key,
+            @Schema(required = true, description = "What the row is matched on: NCES id, name, email, or email, school and kind")
+            String matchedOn,
             @Schema(required = true, enumeration = { "created", "updated", "unchanged" }) String outcome) {
     }
 }

@@ -36,7 +36,7 @@ class AgencyImportTest {
     void shouldAnswerADryRunWithoutChangingAnything() {
         String name = DirectoryFixtures.unique("Dry Creek Police");
         importFile(ADMIN, HEADER + name + ",TOWN_POLICE,oncall@dry.example,chief@dry.example\r\n", true).statusCode(200)
-                .body("dryRun", equalTo(true)).body("created", equalTo(1)).body("rows[0].key", equalTo(name))
+                .body("dryRun", equalTo(true)).body("created", equalTo(1)).body("rows[0].matchedOn", equalTo(name))
                 .body("rows[0].outcome", equalTo("created"));
         assertThat(agency(name)).isNull();
     }

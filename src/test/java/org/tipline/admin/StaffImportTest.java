@@ -51,7 +51,7 @@ class StaffImportTest {
     void shouldAnswerADryRunWithoutCreatingOrInvitingAnyone() {
         String email = email("dry");
         importFile(ADMIN, HEADER + email + ",Dry Run Counselor,COUNSELOR," + NATRONA + ",\r\n", true).statusCode(200)
-                .body("created", equalTo(1)).body("rows[0].key", equalTo(email)).body("rows[0].outcome", equalTo("created"));
+                .body("created", equalTo(1)).body("rows[0].matchedOn", equalTo(email)).body("rows[0].outcome", equalTo("created"));
         assertThat(account(email)).isNull();
         assertThat(InvitationMails.textsTo(email)).isEmpty();
     }
