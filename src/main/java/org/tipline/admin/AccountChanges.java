@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.util.UUID;
 import org.tipline.audit.AuditLog;
 import org.tipline.directory.Agency;
+import org.tipline.directory.AssignmentKind;
 import org.tipline.directory.District;
+import org.tipline.directory.School;
 import org.tipline.directory.Staff;
 import org.tipline.directory.StaffRole;
 import org.tipline.notify.AccountMail;
@@ -91,12 +93,26 @@ class AccountChanges {
         tellDesk(staff, mobile == null ? "no longer has a mobile number" : "got a new mobile number");
     }
 
+    /** A new display name (a directory import); audited without it, as the other account changes. */
+    void rename(UUID actorId, Staff staff, String displayName) {
+        staff.displayName = displayName.trim();
+        audit.append(actorId.toString(), "STAFF_RENAMED", null, staff.id.toString());
+        tell(staff, "The name on your Tipline account is now " + staff.displayName + ".");
+        tellDesk(staff, "was renamed");
+    }
+
     void disable(UUID actorId, Staff staff) {
         staff.enabled = false;
         staff.revokeTokens(clock.instant());
         audit.append(actorId.toString(), "STAFF_DISABLED", null, staff.id.toString());
         tell(staff, "Your Tipline account was disabled: it can no longer sign in.");
         tellDesk(staff, "was disabled");
+    }
+
+    /** A new assignment (the caller stored it): audited and told to its owner, whose tips now include the school's. */
+    void assigned(UUID actorId, Staff staff, School school, AssignmentKind kind) {
+        audit.append(actorId.toString(), "ASSIGNED", null, staff.id + " " + kind + " " + school.id);
+        tell(staff, "You were assigned to " + school.name + " as " + kind + ": its tips now reach you.");
     }
 
     /** Tells the owner of an account what changed (an assignment, say). */

@@ -35,4 +35,11 @@ final class AdminProblems {
             super(409, "approval-refused", "Approval refused", why);
         }
     }
+
+    /** A directory file kind that does not exist. */
+    static class UnknownFileKind extends DomainException {
+        UnknownFileKind(String kinds) {
+            super(404, "not-found", "Not found", "There is no directory file of this kind; the kinds are " + kinds + ".");
+        }
+    }
 }

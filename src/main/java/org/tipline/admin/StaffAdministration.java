@@ -124,8 +124,7 @@ public class StaffAdministration {
         } else {
             existing.primary = request.primary();
         }
-        audit.append(scope.actorId().toString(), "ASSIGNED", null, staff.id + " " + request.kind() + " " + school.id);
-        changes.tell(staff, "You were assigned to " + school.name + " as " + request.kind() + ": its tips now reach you.");
+        changes.assigned(scope.actorId(), staff, school, request.kind());
     }
 
     @Transactional

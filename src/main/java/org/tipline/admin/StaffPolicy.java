@@ -62,6 +62,11 @@ final class StaffPolicy {
         return actor.everything() || homedInDistrictOf(actor, target) ? Verdict.ALLOWED : Verdict.REFUSED;
     }
 
+    /** Renaming an account (a directory import): like a mobile number, a name hands nobody access. */
+    static Verdict rename(AdminScope actor, Staff target) {
+        return setMobile(actor, target);
+    }
+
     /** Assigning {@code target} to {@code school}, which the caller administers. */
     static boolean mayAssign(AdminScope actor, Staff target, School school) {
         if (!target.enabled) {

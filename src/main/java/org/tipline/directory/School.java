@@ -1,6 +1,7 @@
 package org.tipline.directory;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -34,4 +35,8 @@ public class School extends PanacheEntityBase {
     public String city;
 
     public boolean active;
+
+    /** The 12-digit NCES school id that directory imports match on; null for a school added without one. */
+    @Column(name = "nces_id")
+    public String ncesId;
 }

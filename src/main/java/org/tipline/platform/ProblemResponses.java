@@ -40,7 +40,7 @@ public class ProblemResponses implements OASFilter {
         ExternalSignIn(409, "Staff sign in at their organisation's identity provider (tipline.auth.mode=external-oidc)"),
         ConversationClosed(409, "The tip was closed too long ago; send a new tip instead"),
         TooLarge(413, "Body over 64 KiB; nothing stored"),
-        UnsupportedMediaType(415, "Neither JSON nor an envelope"),
+        UnsupportedMediaType(415, "Not a content type this operation takes (JSON, an envelope, or CSV where it says so)"),
         IdempotencyConflict(422, "Idempotency-Key already used for another tip"),
         ProofRequired(428, "No Tipline-Proof, or one that is malformed, forged, expired, already spent or too weak: solve a "
                 + "new challenge of GET /api/v1/challenge and send again; nothing stored"),
