@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.tipline.directory.Agency;
 import org.tipline.directory.AgencyKind;
 import org.tipline.directory.District;
@@ -40,8 +38,7 @@ class AgencyFile implements DirectoryFile {
 
     @Override
     public List<PlannedRow> plan(AdminScope scope, List<CsvFiles.Row> rows, RowErrors errors) {
-        Map<String, Agency> byName = Agency.<Agency>listAll().stream()
-                .collect(Collectors.toMap(agency -> lower(agency.name), Function.identity(), (first, second) -> first));
+        Map<String, Agency> byName = DirectoryFile.byLowerName(Agency.<Agency>listAll(), agency -> agency.name);
         Map<String, Integer> nameRows = new HashMap<>();
         List<PlannedRow> plan = new ArrayList<>();
         for (CsvFiles.Row row : rows) {

@@ -88,16 +88,7 @@ public final class PackagedApp implements AutoCloseable {
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", database.getJdbcUrl("postgres", "postgres"));
         builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        PackagedApp app = new PackagedApp(builder.start(), log, URI.create("http://127.0.0.1:" + port),
-                URI.create("http://127.0.0.1:" + managementPort));
-        try {
-            app.awaitReady();
-        } catch (Exception e) {
-            app.close();
-            throw e;
-        }
-        return app;
+        return launch(builder, log, port, managementPort);
     }
 
     /**
@@ -117,16 +108,7 @@ public final class PackagedApp implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().clear();
         builder.environment().putAll(environment);
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        PackagedApp app = new PackagedApp(builder.start(), log, URI.create("http://127.0.0.1:" + port),
-                URI.create("http://127.0.0.1:" + managementPort));
-        try {
-            app.awaitReady();
-        } catch (Exception e) {
-            app.close();
-            throw e;
-        }
-        return app;
+        return launch(builder, log, port, managementPort);
     }
 
     /** What a command of the packaged jar printed, apart, and its exit status. */
@@ -162,6 +144,20 @@ public final class PackagedApp implements AutoCloseable {
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Starts the process with its output in {@code log} and returns once it is ready; stops it if it never is. */
+    private static PackagedApp launch(ProcessBuilder builder, Path log, int port, int managementPort) throws Exception {
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        PackagedApp app = new PackagedApp(builder.start(), log, URI.create("http://127.0.0.1:" + port),
+                URI.create("http://127.0.0.1:" + managementPort));
+        try {
+            app.awaitReady();
+        } catch (Exception e) {
+            app.close();
+            throw e;
+        }
+        return app;
     }
 
     private void awaitReady() throws Exception {
