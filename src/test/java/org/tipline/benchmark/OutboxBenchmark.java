@@ -6,19 +6,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.tipline.support.QueuedMails;
 
 /**
  * How fast the outbox reaches an SMTP server, against the packaged application and a local SMTP sink in this process
@@ -54,22 +53,7 @@ public final class OutboxBenchmark {
     }
 
     private static void drainRate(BenchmarkApp app, SmtpSink smtp) throws Exception {
-        try (Connection connection = app.database().getConnection();
-                PreparedStatement insert = connection.prepareStatement("insert into outbox (id, kind, recipient, payload, "
-                        + "status, attempts, next_attempt_at, created_at, priority) values (?, 'NEW_TIP', ?, ?, 'PENDING', 0, "
-                        + "now(), now(), 1)")) {
-            connection.setAutoCommit(false);
-            for (int i = 0; i < QUEUED; i++) {
-                insert.setObject(1, UUID.randomUUID());
-                insert.setString(2, "responder-" + i + "@bench.local");
-                insert.setString(3, "{\"kind\":\"NEW_TIP\",\"reference\":\"T-2026-" + String.format("%06d", i) + "\","
-                        + "\"school\":\"Bench School 1\",\"category\":\"Other\",\"urgency\":\"STANDARD\","
-                        + "\"deadline\":\"2026-12-01T16:00:00Z\",\"zone\":\"America/Denver\",\"link\":\"http://x/console/tips/1\"}");
-                insert.addBatch();
-            }
-            insert.executeBatch();
-            connection.commit();
-        }
+        QueuedMails.queue(app.database(), QUEUED, "bench.local", i -> false);
         long start = System.nanoTime();
         double appCpu = app.cpuSeconds();
         long ownCpu = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class)

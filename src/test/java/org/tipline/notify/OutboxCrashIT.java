@@ -9,15 +9,14 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.tipline.support.PackagedApp;
+import org.tipline.support.QueuedMails;
 
 /**
  * Two replicas drain one outbox into a real SMTP server, and one of them is killed (SIGKILL) in the middle: every
@@ -51,7 +50,7 @@ class OutboxCrashIT {
             Path file = PackagedApp.write(settings, WORK.resolve("settings.properties"));
             try (PackagedApp replicaA = PackagedApp.start(database, file, WORK.resolve("replica-a.log"), "-Xmx256m");
                     PackagedApp replicaB = PackagedApp.start(database, file, WORK.resolve("replica-b.log"), "-Xmx256m")) {
-                enqueue(database, MESSAGES);
+                QueuedMails.queue(database.getPostgresDatabase(), MESSAGES, "outbox.local", i -> i % 10 == 0);
                 awaitReceived(smtp, MESSAGES / 5);
                 replicaA.kill();
                 int receivedAtKill = smtp.getReceivedMessages().length;
@@ -73,26 +72,6 @@ class OutboxCrashIT {
             }
         } finally {
             smtp.stop();
-        }
-    }
-
-    private static void enqueue(EmbeddedPostgres database, int count) throws Exception {
-        try (Connection connection = database.getPostgresDatabase().getConnection();
-                PreparedStatement insert = connection.prepareStatement("insert into outbox (id, kind, recipient, payload, "
-                        + "status, attempts, next_attempt_at, created_at, priority) values (?, 'NEW_TIP', ?, ?, 'PENDING', 0, "
-                        + "now(), now(), ?)")) {
-            connection.setAutoCommit(false);
-            for (int i = 0; i < count; i++) {
-                insert.setObject(1, UUID.randomUUID());
-                insert.setString(2, "responder-" + i + "@outbox.local");
-                insert.setString(3, "{\"kind\":\"NEW_TIP\",\"reference\":\"T-2026-" + String.format("%06d", i) + "\","
-                        + "\"school\":\"Crash School\",\"category\":\"Other\",\"urgency\":\"STANDARD\","
-                        + "\"deadline\":\"2026-12-01T16:00:00Z\",\"zone\":\"America/Denver\",\"link\":\"http://x/console/tips/1\"}");
-                insert.setShort(4, (short) (i % 10 == 0 ? 0 : 1));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-            connection.commit();
         }
     }
 
