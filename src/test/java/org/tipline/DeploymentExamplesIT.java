@@ -3,20 +3,26 @@ package org.tipline;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.restassured.response.Response;
+import jakarta.mail.internet.MimeMessage;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -25,7 +31,9 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tipline.support.InvitationMails;
 import org.tipline.support.PackagedApp;
+import org.tipline.support.Proofs;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -61,7 +69,7 @@ class DeploymentExamplesIT {
     }
 
     @Test
-    void shouldStartWithTheComposeEnvironmentAndTakeAnOperatorFromAnEmptyDatabaseToADistrict() throws Exception {
+    void shouldStartWithTheComposeEnvironmentAndTakeAnOperatorFromAnEmptyDatabaseToATipAtAnImportedSchool() throws Exception {
         Map<String, String> dotEnv = dotEnv(PackagedApp.run(Map.of(), WORK, "generate-keys", "--format", "env"));
         dotEnv.put("TIPLINE_ROUTING_ANALYST_DESK_EMAIL", "analyst-desk@compose.example.org");
         Map<String, String> compose = composeEnvironment(dotEnv);
@@ -84,6 +92,9 @@ class DeploymentExamplesIT {
         assertThat(again.err()).contains("An administrator exists already");
 
         Path log = WORK.resolve("compose.log");
+        GreenMail mail = new GreenMail(new ServerSetup(Integer.parseInt(environment.get("QUARKUS_MAILER_PORT")), "127.0.0.1",
+                ServerSetup.PROTOCOL_SMTP));
+        mail.start();
         try (PackagedApp app = PackagedApp.startWithEnvironment(environment, port, managementPort, log, "-Xmx256m")) {
             String password = "the operator's own password";
             api(app).body(Map.of("token", token, "password", password)).post("/api/v1/invitations/accept").then()
@@ -100,6 +111,12 @@ class DeploymentExamplesIT {
             assertThat(district.<String>path("timeZone")).isEqualTo("America/Denver");
             assertThat(given().baseUri(app.baseUri.toString()).auth().oauth2(accessToken).get("/api/v1/admin/districts")
                     .<List<String>>path("name")).containsExactly(name);
+
+            ImportedDirectory directory = new ImportedDirectory(name, "albany");
+            importDirectory(app, accessToken, directory);
+            tipReachesTheImportedOfficer(app, mail, directory);
+        } finally {
+            mail.stop();
         }
         assertThat(Files.readString(log)).doesNotContain(token);
     }
@@ -158,6 +175,101 @@ class DeploymentExamplesIT {
         assertThat(backend.get("name")).isEqualTo(path(resources.get("Service"), "metadata").get("name"));
         assertThat(list(path(resources.get("Service"), "spec").get("ports"))).extracting(p -> p.get("targetPort"))
                 .containsExactly(8080);
+    }
+
+    // ---- the operator's directory ------------------------------------------------------------------------------
+
+    /**
+     * Each file as an operator brings it: a dry run that answers every row and stores nothing, the import, and the
+     * same file again, which changes nothing. Then a file with three bad rows is refused whole, naming all three.
+     */
+    private static void importDirectory(PackagedApp app, String token, ImportedDirectory directory) {
+        directory.files().forEach((kind, csv) -> {
+            int rows = ImportedDirectory.rows(kind);
+            int before = exportedRows(app, token, kind);
+            Response dryRun = importFile(app, token, kind, csv, true);
+            assertThat(dryRun.statusCode()).as(kind + ": " + dryRun.asString()).isEqualTo(200);
+            assertThat(dryRun.<Boolean>path("dryRun")).isTrue();
+            assertThat(dryRun.<Integer>path("created")).as(kind).isEqualTo(rows);
+            assertThat(dryRun.<List<Object>>path("rows")).hasSize(rows);
+            assertThat(exportedRows(app, token, kind)).as("a dry run of " + kind + " changes nothing").isEqualTo(before);
+
+            Response applied = importFile(app, token, kind, csv, false);
+            assertThat(applied.statusCode()).as(kind + ": " + applied.asString()).isEqualTo(200);
+            assertThat(applied.<Integer>path("created")).as(kind).isEqualTo(rows);
+            assertThat(exportedRows(app, token, kind)).as(kind).isEqualTo(before + rows);
+
+            Response again = importFile(app, token, kind, csv, false);
+            assertThat(again.statusCode()).isEqualTo(200);
+            assertThat(List.of(again.<Integer>path("created"), again.<Integer>path("updated"), again.<Integer>path("unchanged")))
+                    .as("the second import of " + kind + " changes nothing").containsExactly(0, 0, rows);
+            assertThat(exportedRows(app, token, kind)).isEqualTo(before + rows);
+        });
+
+        int schools = exportedRows(app, token, "schools");
+        Response refused = importFile(app, token, "schools", directory.schoolsWithThreeBadRows(), false);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.<List<String>>path("errors.field")).containsExactly("row 3: name", "row 4: level", "row 5: district");
+        assertThat(exportedRows(app, token, "schools")).as("the good row is not imported either").isEqualTo(schools);
+    }
+
+    private static Response importFile(PackagedApp app, String token, String kind, String csv, boolean dryRun) {
+        return given().baseUri(app.baseUri.toString()).auth().oauth2(token).contentType("text/csv")
+                .body(csv.getBytes(StandardCharsets.UTF_8)).queryParam("dryRun", dryRun).post("/api/v1/admin/import/" + kind);
+    }
+
+    /** Rows of the export, without its header. */
+    private static int exportedRows(PackagedApp app, String token, String kind) {
+        Response export = given().baseUri(app.baseUri.toString()).auth().oauth2(token).get("/api/v1/admin/export/" + kind);
+        assertThat(export.statusCode()).isEqualTo(200);
+        return (int) export.asString().lines().filter(line -> !line.isBlank()).count() - 1;
+    }
+
+    /**
+     * A student's tip at an imported school: mailed to the officer the assignments file named, who accepts the
+     * invitation the staff import mailed, signs in and finds it in their queue.
+     */
+    private static void tipReachesTheImportedOfficer(PackagedApp app, GreenMail mail, ImportedDirectory directory)
+            throws Exception {
+        int school = 7;
+        String officer = directory.officerOf(school);
+        List<Map<String, Object>> schools = given().baseUri(app.baseUri.toString()).get("/api/v1/schools").then()
+                .statusCode(200).extract().path("");
+        String schoolId = schools.stream().filter(s -> directory.schoolName(school).equals(s.get("name")))
+                .map(s -> (String) s.get("id")).findFirst().orElseThrow();
+        String proof = Proofs.solved(app.baseUri.toString(), "tip");
+        String reference = api(app).header("Tipline-Proof", proof).body(Map.of("schoolId", schoolId, "category",
+                "WEAPON", "description", "A classmate showed a gun in the parking lot.", "happeningNow", false))
+                .post("/api/v1/tips").then().statusCode(201).extract().path("reference");
+
+        String notice = mailTo(mail, officer, "New tip " + reference);
+        assertThat(notice).contains(directory.schoolName(school)).doesNotContain("gun");
+        Matcher invitation = Pattern.compile("/invitation#([A-Za-z0-9_-]{43})").matcher(mailTo(mail, officer, "/invitation#"));
+        assertThat(invitation.find()).isTrue();
+        String password = "the officer's own password";
+        api(app).body(Map.of("token", invitation.group(1), "password", password)).post("/api/v1/invitations/accept").then()
+                .statusCode(204);
+        String officerToken = signInWithTotp(app, officer, password);
+        Response queue = given().baseUri(app.baseUri.toString()).auth().oauth2(officerToken).get("/api/v1/staff/queue");
+        assertThat(queue.statusCode()).isEqualTo(200);
+        assertThat(queue.<List<String>>path("items.reference")).containsExactly(reference);
+    }
+
+    /** The text of the first mail to {@code recipient} that contains {@code text}, waiting for the outbox to send it. */
+    private static String mailTo(GreenMail mail, String recipient, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            for (MimeMessage message : mail.getReceivedMessages()) {
+                String body = InvitationMails.text(message);
+                if (Arrays.stream(message.getAllRecipients()).anyMatch(to -> to.toString().equalsIgnoreCase(recipient))
+                        && body.contains(text)) {
+                    return body;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no mail to " + recipient + " contains " + text);
     }
 
     // ---- the environments ----------------------------------------------------------------------------------

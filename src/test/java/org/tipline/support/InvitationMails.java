@@ -57,7 +57,8 @@ public final class InvitationMails {
     }
 
 
-    private static String text(MimeMessage message) {
+    /** The subject and the decoded text of every part, as a reader sees them. */
+    public static String text(MimeMessage message) {
         try {
             return message.getSubject() + "\n" + text(message.getContent());
         } catch (IOException | MessagingException e) {

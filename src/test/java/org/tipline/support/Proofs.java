@@ -3,6 +3,7 @@ package org.tipline.support;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.Header;
+import io.restassured.specification.RequestSpecification;
 import org.tipline.abuse.ProofCheck;
 
 /** Proofs of work as a client makes them: a challenge from the service, solved by trying nonces 0, 1, 2 ... */
@@ -23,7 +24,16 @@ public final class Proofs {
 
     /** A fresh challenge of this purpose, solved: {@code <token>:<nonce>}. */
     public static String solved(String purpose) {
-        var challenge = given().queryParam("purpose", purpose).get("/api/v1/challenge").then().statusCode(200)
+        return solved(given(), purpose);
+    }
+
+    /** A fresh challenge of the service at {@code baseUri} (a packaged application), solved. */
+    public static String solved(String baseUri, String purpose) {
+        return solved(given().baseUri(baseUri), purpose);
+    }
+
+    private static String solved(RequestSpecification service, String purpose) {
+        var challenge = service.queryParam("purpose", purpose).get("/api/v1/challenge").then().statusCode(200)
                 .extract().jsonPath();
         return solve(challenge.getString("token"), challenge.getInt("difficulty"));
     }
