@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** A notification waiting to be sent (or sent, or given up on), written in its event's transaction. */
@@ -80,16 +81,17 @@ public class OutboxMessage extends PanacheEntityBase {
     /**
      * Claims the most urgent due message: moves its next attempt to {@code leaseEnd} and counts the attempt, in the
      * caller's transaction. Another worker skips it while it is claimed; if this one dies before saying how the
-     * attempt ended, the message is due again when the lease ends.
+     * attempt ended, the message is due again when the lease ends. Only messages of {@code channels} are claimed.
      */
-    static Optional<OutboxMessage> claimNext(Instant now, Instant leaseEnd) {
+    static Optional<OutboxMessage> claimNext(Instant now, Instant leaseEnd, Set<Channel> channels) {
         List<?> claimed = getEntityManager().createNativeQuery("""
                 update outbox set next_attempt_at = ?2, attempts = attempts + 1
-                where id = (select id from outbox where status = 'PENDING' and next_attempt_at <= ?1
+                where id = (select id from outbox where status = 'PENDING' and next_attempt_at <= ?1 and channel in (?3)
                             order by priority, next_attempt_at limit 1 for update skip locked)
                 returning id""")
                 .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .setParameter(2, OffsetDateTime.ofInstant(leaseEnd, ZoneOffset.UTC))
+                .setParameter(3, channels.stream().map(Channel::name).toList())
                 .getResultList();
         return claimed.stream().findFirst().map(id -> findById(id));
     }

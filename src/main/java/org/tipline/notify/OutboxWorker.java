@@ -11,14 +11,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -73,15 +75,17 @@ public class OutboxWorker {
     }
 
     /**
-     * Sends everything that is due, until nothing is (or the server fails: the rest waits for the next run, so that
-     * an SMTP outage does not spend every message's attempts at once). Returns how many messages were claimed.
+     * Sends everything that is due, until nothing is. A channel that fails (the SMTP server or the SMS gateway) is
+     * left alone for the rest of the run, so that an outage does not spend every message's attempts at once, while
+     * the other channel goes on: a gateway that is down never holds back a life-safety mail. Returns how many
+     * messages were claimed.
      */
     public int runOnce() {
         AtomicInteger claimed = new AtomicInteger();
-        AtomicBoolean serverFailed = new AtomicBoolean();
+        Set<OutboxMessage.Channel> failed = ConcurrentHashMap.newKeySet();
         List<Future<?>> running = new ArrayList<>();
         for (int i = 0; i < settings.senders(); i++) {
-            running.add(senders.submit(() -> drain(claimed, serverFailed)));
+            running.add(senders.submit(() -> drain(claimed, failed)));
         }
         for (Future<?> sender : running) {
             try {
@@ -96,27 +100,32 @@ public class OutboxWorker {
         return claimed.get();
     }
 
-    private void drain(AtomicInteger claimed, AtomicBoolean serverFailed) {
-        while (!serverFailed.get()) {
-            Optional<OutboxMessage> next = claimNext();
+    private void drain(AtomicInteger claimed, Set<OutboxMessage.Channel> failed) {
+        while (true) {
+            EnumSet<OutboxMessage.Channel> working = EnumSet.allOf(OutboxMessage.Channel.class);
+            working.removeAll(failed);
+            if (working.isEmpty()) {
+                return;
+            }
+            Optional<OutboxMessage> next = claimNext(working);
             if (next.isEmpty()) {
                 return;
             }
             claimed.incrementAndGet();
             if (!deliver(next.get())) {
-                serverFailed.set(true);
+                failed.add(next.get().channel);
             }
         }
     }
 
-    private Optional<OutboxMessage> claimNext() {
+    private Optional<OutboxMessage> claimNext(Set<OutboxMessage.Channel> channels) {
         Instant now = clock.instant();
         // Longer than any send may take, so that a message is never sent by two workers at once.
         Instant leaseEnd = now.plus(settings.sendTimeout().multipliedBy(2));
-        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.claimNext(now, leaseEnd));
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.claimNext(now, leaseEnd, channels));
     }
 
-    /** Sends one claimed message and records how it went; false when the server failed. */
+    /** Sends one claimed message and records how it went; false when its channel failed. */
     private boolean deliver(OutboxMessage message) {
         if (message.attempts > settings.maxAttempts()) {
             // Claimed more often than allowed without an outcome: whatever it does ends the worker. Stop trying.

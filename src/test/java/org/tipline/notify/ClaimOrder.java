@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Optional;
 
 /**
@@ -23,7 +24,7 @@ final class ClaimOrder {
         QuarkusTransaction.begin();
         try {
             for (int claims = 0; claims < 100_000; claims++) {
-                Optional<OutboxMessage> claimed = OutboxMessage.claimNext(now, now.plus(Duration.ofHours(1)));
+                Optional<OutboxMessage> claimed = OutboxMessage.claimNext(now, now.plus(Duration.ofHours(1)), EnumSet.allOf(OutboxMessage.Channel.class));
                 if (claimed.isEmpty()) {
                     return null;
                 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tipline.support.LogCapture;
+import org.tipline.support.Mailbox;
 import org.tipline.support.MarkedTips;
 import org.tipline.support.SmsGatewayResource;
 import org.tipline.support.TestClock;
@@ -162,6 +163,40 @@ class SmsDeliveryTest {
             assertThat(log.all()).contains("dead letter", dead.id.toString()).doesNotContain(number)
                     .doesNotContain(number.substring(1)).doesNotContain(SmsGatewayResource.TOKEN);
         }
+    }
+
+    @Test
+    void shouldKeepSendingMailInTheRunWhereTheSmsGatewayFails() {
+        Mailbox.clear();
+        SmsGatewayResource.failNext(1_000);
+        List<String> numbers = new ArrayList<>();
+        List<String> addresses = new ArrayList<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            // The texts are life-safety, so they are claimed first: before the fix, the first refusal ended the run.
+            for (int i = 0; i < 20; i++) {
+                String number = number();
+                numbers.add(number);
+                outbox.enqueueSms(null, number, text("LIFE_SAFETY"));
+            }
+            for (int i = 0; i < 20; i++) {
+                String address = "beside-sms-" + i + "-" + UUID.randomUUID().toString().substring(0, 6) + "@test.tipline.local";
+                addresses.add(address);
+                outbox.enqueue(null, address, new Notification(NotificationKind.NEW_TIP, "T-2026-000000", "Test School",
+                        "Other", "STANDARD", clock.instant(), "UTC", "http://localhost/console/tips/x"));
+            }
+        });
+
+        worker.runOnce();
+
+        assertThat(Mailbox.recipients()).as("every mail in the same run").containsAll(addresses);
+        assertThat(numbers.stream().map(SmsDeliveryTest::messageTo))
+                .as("the gateway was tried once in the run, the other texts wait for the next")
+                .filteredOn(message -> message.attempts > 0).hasSizeBetween(1, settings.senders());
+
+        SmsGatewayResource.reset();
+        clock.advance(Duration.ofHours(1));
+        drain();
+        assertThat(numbers).allMatch(number -> SmsGatewayResource.sentTo(number).size() == 1);
     }
 
     @Test
