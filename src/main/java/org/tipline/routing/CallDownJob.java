@@ -1,10 +1,7 @@
 package org.tipline.routing;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.util.List;
 import org.tipline.tip.Tip;
 
 /**
@@ -17,11 +14,11 @@ public class CallDownJob {
     private static final int BATCH = 50;
 
     private final CallDown callDown;
-    private final Clock clock;
+    private final DueTips dueTips;
 
-    CallDownJob(CallDown callDown, Clock clock) {
+    CallDownJob(CallDown callDown, DueTips dueTips) {
         this.callDown = callDown;
-        this.clock = clock;
+        this.dueTips = dueTips;
     }
 
     @Scheduled(every = "${tipline.routing.call-down-check-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -33,10 +30,6 @@ public class CallDownJob {
 
     /** Calls the due steps of up to one batch of tips. Returns how many tips. */
     public int runOnce() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<Tip> due = Tip.dueForCallDown(clock.instant(), BATCH);
-            due.forEach(callDown::callDueSteps);
-            return due.size();
-        });
+        return dueTips.serve(Tip.Timer.CALL_DOWN, BATCH, callDown::callDueSteps);
     }
 }

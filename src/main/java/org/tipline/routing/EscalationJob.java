@@ -1,15 +1,13 @@
 package org.tipline.routing;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.util.List;
 import org.tipline.tip.Tip;
 
 /**
  * Escalates tips that are past their acknowledgement deadline, and again every repeat interval until
- * someone acknowledges them. Claims tips with {@code FOR UPDATE SKIP LOCKED}: safe on several replicas.
+ * someone acknowledges them. Claims tips with {@code FOR UPDATE SKIP LOCKED}, one per transaction
+ * ({@link DueTips}): safe on several replicas, and a tip that fails holds up no other.
  */
 @ApplicationScoped
 public class EscalationJob {
@@ -17,11 +15,11 @@ public class EscalationJob {
     private static final int BATCH = 50;
 
     private final TipRouting routing;
-    private final Clock clock;
+    private final DueTips dueTips;
 
-    EscalationJob(TipRouting routing, Clock clock) {
+    EscalationJob(TipRouting routing, DueTips dueTips) {
         this.routing = routing;
-        this.clock = clock;
+        this.dueTips = dueTips;
     }
 
     @Scheduled(every = "${tipline.routing.escalation-check-interval}",
@@ -34,10 +32,6 @@ public class EscalationJob {
 
     /** Escalates up to one batch of overdue, unacknowledged tips. Returns how many. */
     public int runOnce() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<Tip> overdue = Tip.dueForEscalation(clock.instant(), BATCH);
-            overdue.forEach(routing::escalate);
-            return overdue.size();
-        });
+        return dueTips.serve(Tip.Timer.ESCALATION, BATCH, routing::escalate);
     }
 }

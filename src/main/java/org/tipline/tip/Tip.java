@@ -140,25 +140,41 @@ public class Tip extends PanacheEntityBase {
                 .findFirst();
     }
 
-    /**
-     * Up to {@code limit} unacknowledged tips whose next escalation is due, locked {@code FOR UPDATE SKIP LOCKED}
-     * so that replicas share the work without taking the same tip.
-     */
-    public static List<Tip> dueForEscalation(Instant now, int limit) {
-        return Tip.<Tip>find("nextEscalationAt <= ?1 and acknowledgedAt is null order by nextEscalationAt", now)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .withHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
-                .page(0, limit)
-                .list();
+    /** Timed work on an unacknowledged tip, each due at a column of the tip's own. */
+    public enum Timer {
+        ESCALATION("nextEscalationAt"),
+        CALL_DOWN("nextCallDownAt");
+
+        private final String field;
+
+        Timer(String field) {
+            this.field = field;
+        }
     }
 
-    /** Up to {@code limit} unacknowledged tips whose next call-down step is due, locked as {@link #dueForEscalation} does. */
-    public static List<Tip> dueForCallDown(Instant now, int limit) {
-        return Tip.<Tip>find("nextCallDownAt <= ?1 and acknowledgedAt is null order by nextCallDownAt", now)
+    /** The ids of up to {@code limit} unacknowledged tips whose {@code timer} is due, the longest due first. */
+    public static List<UUID> dueIds(Timer timer, Instant now, int limit) {
+        return getEntityManager().createQuery("select id from Tip where " + timer.field + " <= ?1 and acknowledgedAt is null"
+                + " order by " + timer.field, UUID.class).setParameter(1, now).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * The tip, locked {@code FOR UPDATE SKIP LOCKED}, if its {@code timer} is still due: empty when another replica
+     * holds it or has done the work already, so that replicas share the work without doing any twice.
+     */
+    public static Optional<Tip> lockIfDue(Timer timer, UUID id, Instant now) {
+        return Tip.<Tip>find("id = ?1 and " + timer.field + " <= ?2 and acknowledgedAt is null", id, now)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .withHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
-                .page(0, limit)
-                .list();
+                .firstResultOptional();
+    }
+
+    /** Moves a timer that could not be served to {@code until}, leaving whatever else is due to go first. */
+    public void postpone(Timer timer, Instant until) {
+        switch (timer) {
+            case ESCALATION -> nextEscalationAt = until;
+            case CALL_DOWN -> nextCallDownAt = until;
+        }
     }
 
     // --- transitions ----------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import org.tipline.auth.StaffScope;
 import org.tipline.casework.CaseLifecycle;
 import org.tipline.directory.StaffRole;
 import org.tipline.notify.OutboxWorker;
+import org.tipline.support.Database;
 import org.tipline.support.Mailbox;
 import org.tipline.support.MarkedTips;
 import org.tipline.support.SmsGatewayResource;
@@ -89,6 +90,23 @@ class CallDownTest {
         assertThat(job.runOnce()).as("acknowledged: the ladder is over").isZero();
         assertThat(callDownMails()).isEmpty();
         assertThat(steps(tip)).hasSize(3);
+    }
+
+    @Test
+    void shouldCallTheOtherTipsDownWhenOneFailsAndThatOneAMinuteLater() throws Exception {
+        Tip failing = tip(MarkedTips.submit("WEAPON", "nothing"));
+        Tip other = tip(MarkedTips.submit("WEAPON", "nothing"));
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+
+        try (AutoCloseable fault = Database.refuseEvents("CALLED_DOWN", failing.id())) {
+            assertThat(job.runOnce()).as("the other tip").isOne();
+        }
+        assertThat(steps(other)).hasSize(2);
+        assertThat(steps(failing)).hasSize(1);
+
+        clock.advance(DueTips.RETRY_AFTER_FAILURE);
+        assertThat(job.runOnce()).isOne();
+        assertThat(steps(failing)).hasSize(2);
     }
 
     @Test

@@ -17,6 +17,8 @@ import org.tipline.auth.StaffScope;
 import org.tipline.directory.StaffRole;
 import org.tipline.tip.Tip;
 import org.tipline.tip.TipEvent;
+import org.tipline.support.Database;
+import org.tipline.support.LogCapture;
 import org.tipline.support.Mailbox;
 import org.tipline.support.TestClock;
 import org.tipline.support.MarkedTips;
@@ -90,6 +92,26 @@ class EscalationTest {
         clock.advance(Duration.ofHours(2));
         assertThat(mailedAfterRound()).isEmpty();
         assertThat(escalations(tip)).hasSize(2);
+    }
+
+    @Test
+    void shouldEscalateTheOtherTipsWhenOneFailsAndThatOneAMinuteLater() throws Exception {
+        Tip failing = tip(MarkedTips.submit("WEAPON", "nothing"));
+        Tip other = tip(MarkedTips.submit("WEAPON", "nothing"));
+        clock.advance(Duration.ofMinutes(16));
+
+        try (AutoCloseable fault = Database.refuseEvents("ESCALATED", failing.id()); LogCapture log = LogCapture.start()) {
+            assertThat(escalation.runOnce()).as("the other tip").isOne();
+            assertThat(log.all()).contains("The ESCALATION of tip " + failing.id() + " failed").doesNotContain("nothing");
+        }
+        assertThat(escalations(other)).hasSize(1);
+        assertThat(escalations(failing)).isEmpty();
+
+        assertThat(escalation.runOnce()).as("tried again after a minute, not at once").isZero();
+        clock.advance(DueTips.RETRY_AFTER_FAILURE);
+        assertThat(escalation.runOnce()).isOne();
+        assertThat(escalations(failing)).hasSize(1);
+        assertThat(escalations(other)).as("escalated once per period").hasSize(1);
     }
 
     @Test

@@ -13,8 +13,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
-/** Looks at the database as an attacker with a dump would: every table, every column, as text. */
+/**
+ * Looks at the database as an attacker with a dump would: every table, every column, as text; and makes it fail where a
+ * test needs a fault.
+ */
 public final class Database {
 
     private Database() {
@@ -62,6 +66,31 @@ public final class Database {
             throw new IllegalStateException(e);
         }
         return hits;
+    }
+
+    /**
+     * A fault inside one tip's work, made by the database itself: until the returned handle is closed, recording an
+     * event of {@code kind} in the history of the tip {@code tipId} fails (a trigger raises), and with it the
+     * transaction that tried.
+     */
+    public static AutoCloseable refuseEvents(String kind, UUID tipId) {
+        String name = "refuse_" + tipId.toString().replace("-", "");
+        execute("create function " + name + "() returns trigger language plpgsql as $$ begin"
+                + " if new.tip_id = '" + tipId + "' and new.kind = '" + kind.replace("'", "") + "' then"
+                + " raise exception 'refused by the test'; end if; return new; end $$");
+        execute("create trigger " + name + " before insert on tip_event for each row execute function " + name + "()");
+        return () -> {
+            execute("drop trigger " + name + " on tip_event");
+            execute("drop function " + name + "()");
+        };
+    }
+
+    private static void execute(String sql) {
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> tables(Connection connection) throws SQLException {
