@@ -214,58 +214,35 @@ class FollowupTest {
                 .post("/api/v1/followup/messages").then().statusCode(201);
     }
 
+    /**
+     * Alike in answer and in work: each kind of wrong code costs exactly one Argon2id, the only step whose time a
+     * guesser could measure from outside (a few ms at the test cost, tens in production). The work is counted, not
+     * timed: a timing assertion fails on a busy machine and proves less.
+     */
     @Test
-    void shouldAnswerWrongUnknownAndMalformedCodesAlikeInTheSameTime() {
+    void shouldAnswerWrongUnknownAndMalformedCodesAlikeWithTheSameWork() {
         NewTip tip = submit("Someone is cutting themselves.");
         String real = tip.caseCode();
         char last = real.charAt(real.length() - 1);
         String wrong = real.substring(0, real.length() - 1) + (last == 'Z' ? 'Y' : 'Z');
-        String unknown = "0000-0000-0000-0000";
-        String malformed = "not a code at all";
+        Map<String, String> codes = Map.of("wrong", wrong, "unknown", "0000-0000-0000-0000", "malformed", "not a code at all");
 
-        Map<String, Integer> statuses = new HashMap<>();
         Map<String, String> bodies = new HashMap<>();
-        Map<String, long[]> times = new HashMap<>();
-        int rounds = 9;
-        for (String kind : List.of("wrong", "unknown", "malformed")) {
-            times.put(kind, new long[rounds]);
-        }
-        for (int round = 0; round < rounds; round++) {
-            for (String kind : List.of("wrong", "unknown", "malformed")) {
-                String code = switch (kind) {
-                    case "wrong" -> wrong;
-                    case "unknown" -> unknown;
-                    default -> malformed;
-                };
-                Header proof = Proofs.followup(); // solved before the clock starts: the solving time varies
-                long hashesBefore = hashes();
-                long start = System.nanoTime();
-                ExtractableResponse<Response> answer = session(code, clientAddress(), proof);
-                times.get(kind)[round] = System.nanoTime() - start;
-                assertThat(hashes() - hashesBefore).as("Argon2id runs once for a %s code", kind).isEqualTo(1);
-                statuses.put(kind, answer.statusCode());
-                bodies.put(kind, answer.asString());
-                assertThat(answer.header("WWW-Authenticate")).isEqualTo("Bearer");
-            }
-        }
-        assertThat(statuses.values()).containsOnly(401);
+        codes.forEach((kind, code) -> {
+            Header proof = Proofs.followup();
+            long hashesBefore = hashes();
+            ExtractableResponse<Response> answer = session(code, clientAddress(), proof);
+            assertThat(hashes() - hashesBefore).as("Argon2id runs once for a %s code", kind).isEqualTo(1);
+            assertThat(answer.statusCode()).isEqualTo(401);
+            assertThat(answer.header("WWW-Authenticate")).isEqualTo("Bearer");
+            bodies.put(kind, answer.asString());
+        });
         assertThat(bodies.get("wrong")).isEqualTo(bodies.get("unknown")).isEqualTo(bodies.get("malformed"))
                 .contains("case-code-not-recognized");
-        // Tolerance: the medians of 9 attempts each lie within 20 ms of each other (the hash alone takes
-        // a few ms at the test cost; skipping it for malformed codes would show as a steady gap).
-        long wrongMedian = median(times.get("wrong"));
-        assertThat(Math.abs(median(times.get("unknown")) - wrongMedian)).isLessThan(Duration.ofMillis(20).toNanos());
-        assertThat(Math.abs(median(times.get("malformed")) - wrongMedian)).isLessThan(Duration.ofMillis(20).toNanos());
     }
 
     private long hashes() {
         return metrics.get("tipline.case_codes.hash").timer().count();
-    }
-
-    private static long median(long[] values) {
-        long[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 
     @Test
