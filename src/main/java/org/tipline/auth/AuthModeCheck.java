@@ -11,14 +11,14 @@ import java.util.Optional;
  * Stops a start whose sign-in settings do not fit the mode, with one line naming what is missing: an
  * external issuer needs its issuer, audience and JWKS URL (a token check without an audience would accept
  * tokens the provider issued for any other application), and the console its authorization and token endpoints
- * ({@link ExternalProvider}, which refuses malformed ones, is created first for that). The key pair is required in both modes, since it
- * also signs reporter tokens; the configuration itself refuses to start without it.
+ * ({@link ExternalProvider} refuses malformed ones). The key pair is required in both modes, since it also signs
+ * reporter tokens; the configuration itself refuses to start without it.
  */
 @ApplicationScoped
 @Startup
 class AuthModeCheck {
 
-    AuthModeCheck(AuthSettings settings, ExternalProvider provider) {
+    AuthModeCheck(AuthSettings settings) {
         List<String> missing = new ArrayList<>();
         if (settings.mode() == AuthMode.EXTERNAL_OIDC) {
             requireSet(settings.external().issuer(), "tipline.auth.external.issuer", missing);

@@ -1,5 +1,6 @@
 package org.tipline.auth;
 
+import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
@@ -23,6 +24,7 @@ import org.tipline.platform.ConnectOrigins;
  * its PKCE verifier and the token travel to the token endpoint. A start with a malformed one stops, naming it.
  */
 @ApplicationScoped
+@Startup
 public class ExternalProvider implements ConnectOrigins {
 
     /** What the console needs to sign in at the provider; nothing here is secret (a public client has none). */

@@ -1,6 +1,7 @@
 package org.tipline.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -16,16 +17,21 @@ class ExternalProviderTest {
     private static final String AUTHORIZE = "https://idp.example.org/realms/district/protocol/openid-connect/auth";
 
     private static ExternalProvider provider(AuthMode mode, String tokenEndpoint) {
+        return new ExternalProvider(settings(mode, Optional.of(tokenEndpoint)));
+    }
+
+    private static AuthSettings settings(AuthMode mode, Optional<String> tokenEndpoint) {
         Map<String, Object> external = new HashMap<>();
         external.put("authorizationEndpoint", Optional.of(AUTHORIZE));
-        external.put("tokenEndpoint", Optional.of(tokenEndpoint));
+        external.put("tokenEndpoint", tokenEndpoint);
         external.put("endSessionEndpoint", Optional.empty());
         external.put("clientId", Optional.empty());
         external.put("audience", Optional.of("tipline-console"));
         external.put("issuer", Optional.of("https://idp.example.org/realms/district"));
+        external.put("jwksUrl", Optional.of("https://idp.example.org/realms/district/certs"));
         external.put("scopes", " openid email ");
         AuthSettings.ExternalIssuer issuer = fake(AuthSettings.ExternalIssuer.class, external);
-        return new ExternalProvider(fake(AuthSettings.class, Map.of("mode", mode, "external", issuer)));
+        return fake(AuthSettings.class, Map.of("mode", mode, "external", issuer));
     }
 
     @SuppressWarnings("unchecked")
@@ -66,5 +72,16 @@ class ExternalProviderTest {
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("tipline.auth.external.token-endpoint");
         }
+    }
+
+    @Test
+    void shouldStopTheStartWithoutTheEndpointsTheConsoleNeeds() {
+        AuthSettings withoutToken = settings(AuthMode.EXTERNAL_OIDC, Optional.empty());
+
+        assertThatThrownBy(() -> new AuthModeCheck(withoutToken))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("Tipline cannot start: tipline.auth.mode=external-oidc needs tipline.auth.external.token-endpoint");
+        AuthSettings complete = settings(AuthMode.EXTERNAL_OIDC, Optional.of("https://idp.example.org/token"));
+        assertThatCode(() -> new AuthModeCheck(complete)).doesNotThrowAnyException();
     }
 }
