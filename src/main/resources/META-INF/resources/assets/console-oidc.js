@@ -137,15 +137,18 @@ export function createExternalSignIn({ signedIn, showSignIn }) {
   return {
     /** Reads the sign-in mode; in external mode shows the provider button and finishes a sign-in under way. */
     async start() {
-      let config;
+      // The password form stays hidden until the mode is known, so that nobody types a password in external mode.
+      let config = null;
       try {
         config = await api('/api/v1/auth/config');
       } catch {
-        return; // the built-in form stays; signing in with it reports the problem
+        // The built-in form then; signing in with it reports what is wrong.
       }
-      if (config.mode !== 'external-oidc' || !config.provider) return;
+      if (!config || config.mode !== 'external-oidc' || !config.provider) {
+        $('signin-form').hidden = false;
+        return;
+      }
       provider = config.provider;
-      $('signin-form').hidden = true;
       $('signin-external').hidden = false;
       const parameters = new URLSearchParams(location.search);
       if (parameters.has('state') || parameters.has('code') || parameters.has('error')) {

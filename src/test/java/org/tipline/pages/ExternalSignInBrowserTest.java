@@ -145,6 +145,18 @@ class ExternalSignInBrowserTest {
         assertThat(browser.driver.getCurrentUrl()).isEqualTo(origin() + "/console");
     }
 
+    @Test
+    void shouldSayWhenSignInIsCancelledAtTheProvider() {
+        browser.driver.get(origin() + "/console");
+        browser.visible("#signin-external-start").click();
+        browser.visible("#cancel").click();
+
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signin-message"),
+                "Sign-in was cancelled at your identity provider."));
+        assertThat(browser.driver.getCurrentUrl()).isEqualTo(origin() + "/console");
+        assertThat(browser.script("return sessionStorage.length")).isEqualTo(0L);
+    }
+
     /** A code the provider gave the attacker for the console, with a verifier only the attacker knows. */
     private static String attackersCode(String email) {
         String verifier = (UUID.randomUUID() + "-" + UUID.randomUUID()).replace("-", "");
