@@ -50,7 +50,7 @@ function takePending() {
   let pending = null;
   try {
     pending = JSON.parse(sessionStorage.getItem(PENDING) || 'null');
-  } catch (ignored) {
+  } catch {
     pending = null;
   }
   sessionStorage.removeItem(PENDING);
@@ -58,8 +58,8 @@ function takePending() {
 }
 
 /**
- * The external sign-in of the console. {@code signedIn({accessToken, expiresIn})} continues as after a built-in
- * sign-in; {@code showSignIn(focus, message, kind)} shows the sign-in view with a message.
+ * The external sign-in of the console. `signedIn({ accessToken, expiresIn })` continues as after a built-in sign-in;
+ * `showSignIn(focus, message, kind)` shows the sign-in view with a message.
  */
 export function createExternalSignIn({ signedIn, showSignIn }) {
   let provider = null;
@@ -92,7 +92,7 @@ export function createExternalSignIn({ signedIn, showSignIn }) {
       response = await fetch(provider.tokenEndpoint, {
         method: 'POST', body, headers: { Accept: 'application/json' }, credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer',
       });
-    } catch (networkFailure) {
+    } catch {
       return { failure: 'Your identity provider could not be reached to finish signing in. Try again.' };
     }
     const answer = await response.json().catch(() => ({}));
@@ -137,6 +137,10 @@ export function createExternalSignIn({ signedIn, showSignIn }) {
   return {
     /** Reads the sign-in mode; in external mode shows the provider button and finishes a sign-in under way. */
     async start() {
+      // A provider's answer leaves the address bar before anything else, whatever happens next.
+      const parameters = new URLSearchParams(location.search);
+      const answered = parameters.has('state') || parameters.has('code') || parameters.has('error');
+      if (answered) history.replaceState({}, '', location.pathname);
       // The password form stays hidden until the mode is known, so that nobody types a password in external mode.
       let config = null;
       try {
@@ -150,8 +154,7 @@ export function createExternalSignIn({ signedIn, showSignIn }) {
       }
       provider = config.provider;
       $('signin-external').hidden = false;
-      const parameters = new URLSearchParams(location.search);
-      if (parameters.has('state') || parameters.has('code') || parameters.has('error')) {
+      if (answered) {
         await finish(parameters);
       } else if (sessionStorage.getItem(SIGNED_OUT)) {
         sessionStorage.removeItem(SIGNED_OUT);
