@@ -84,5 +84,27 @@ public interface AuthSettings {
         /** The claim that holds the staff member's email, matched case-insensitively with the staff account. */
         @WithDefault("email")
         String emailClaim();
+
+        /**
+         * Where the console sends staff to sign in (the provider's {@code authorization_endpoint}): an https URL
+         * ({@code http} only on a loopback address, for tests).
+         */
+        Optional<String> authorizationEndpoint();
+
+        /**
+         * Where the console exchanges the sign-in code for a token (the provider's {@code token_endpoint}); its
+         * origin is added to the pages' {@code connect-src}.
+         */
+        Optional<String> tokenEndpoint();
+
+        /** The provider's {@code end_session_endpoint}, where signing out also ends the provider's session; optional. */
+        Optional<String> endSessionEndpoint();
+
+        /** The console's client id at the provider (a public client); when unset, the audience. */
+        Optional<String> clientId();
+
+        /** The scopes the console asks for, space-separated. */
+        @WithDefault("openid email")
+        String scopes();
     }
 }

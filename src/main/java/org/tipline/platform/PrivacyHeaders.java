@@ -4,6 +4,9 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * Headers every answer carries (DESIGN 5): nothing is cached by a browser or a school proxy, no referrer
@@ -12,13 +15,24 @@ import jakarta.enterprise.event.Observes;
  *
  * <p>The operations pages under {@code /q/} (Swagger UI in dev) need inline script and are left without
  * the content policy; they are not for reporters.
+ *
+ * <p>{@code connect-src} adds the exact origins that features name ({@link ConnectOrigins}: in mode
+ * {@code external-oidc}, the provider's token endpoint, where the console exchanges its sign-in code), fixed at
+ * start from configuration.
  */
 @ApplicationScoped
 class PrivacyHeaders {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+    private final String contentSecurityPolicy;
+
+    PrivacyHeaders(Instance<ConnectOrigins> connectOrigins) {
+        Set<String> connect = new LinkedHashSet<>();
+        connect.add("'self'");
+        connectOrigins.forEach(origins -> connect.addAll(origins.origins()));
+        this.contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; "
+                + "img-src 'self' data:; connect-src " + String.join(" ", connect) + "; font-src 'self'; form-action 'self'; "
+                + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+    }
 
     void register(@Observes Filters filters) {
         filters.register(context -> {
@@ -30,7 +44,7 @@ class PrivacyHeaders {
                 response.putHeader("Referrer-Policy", "no-referrer");
                 response.putHeader("X-Content-Type-Options", "nosniff");
                 if (!context.normalizedPath().startsWith("/q/")) {
-                    response.putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                    response.putHeader("Content-Security-Policy", contentSecurityPolicy);
                     response.putHeader("X-Frame-Options", "DENY");
                 }
             });

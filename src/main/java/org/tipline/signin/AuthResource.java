@@ -2,6 +2,7 @@ package org.tipline.signin;
 
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tipline.auth.ExternalProvider;
 import org.tipline.platform.InvalidFieldException;
 import org.tipline.platform.ProblemResponses;
 
@@ -21,9 +23,20 @@ import org.tipline.platform.ProblemResponses;
 public class AuthResource {
 
     private final StaffSignIn signIn;
+    private final ExternalProvider provider;
 
-    AuthResource(StaffSignIn signIn) {
+    AuthResource(StaffSignIn signIn, ExternalProvider provider) {
         this.signIn = signIn;
+        this.provider = provider;
+    }
+
+    @GET
+    @Path("/config")
+    @Operation(operationId = "signInConfig", summary = "How the console signs staff in: built-in, or at the organisation's "
+            + "OpenID Connect provider (its endpoints and the console's public client id); public, nothing secret")
+    @APIResponse(responseCode = "200", description = "The sign-in mode and, in external-oidc mode, the provider")
+    public SignInConfig config() {
+        return SignInConfig.of(provider.console());
     }
 
     @POST

@@ -5,6 +5,7 @@ import { api, say } from './api.js';
 import { problemText } from './console-util.js';
 import { createQueue } from './console-queue.js';
 import { createCase } from './console-case.js';
+import { createExternalSignIn } from './console-oidc.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -100,6 +101,7 @@ const ctx = {
 
 const queue = createQueue(ctx);
 const caseView = createCase(ctx);
+const externalSignIn = createExternalSignIn({ signedIn, showSignIn });
 
 function tipIdFromPath(path) {
   const match = /^\/console\/tips\/([^/]+)\/?$/.exec(path);
@@ -224,6 +226,7 @@ function signOut(message) {
   forgetSession(false);
   lastStaffId = null;
   history.replaceState({}, '', '/console');
+  if (externalSignIn.signOut()) return; // on to the identity provider, which ends its own session and sends the browser back
   showSignIn(true, message, 'ok');
 }
 
@@ -316,3 +319,4 @@ $('enrol-cancel').addEventListener('click', () => {
 window.addEventListener('popstate', () => route(true));
 loadDirectory().catch(() => { /* retried after sign-in, which reports a failure */ });
 showSignIn(false);
+externalSignIn.start();

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Instant;
 import java.util.List;
@@ -20,24 +19,18 @@ import org.tipline.directory.School;
 import org.tipline.directory.Staff;
 import org.tipline.directory.StaffRole;
 import org.tipline.support.DirectoryFixtures;
+import org.tipline.support.ExternalOidc;
+import org.tipline.support.OidcProvider;
 import org.tipline.support.StaffTokens;
 import org.tipline.support.Proofs;
 
 /**
- * Mode {@code external-oidc}: tokens of the organisation's provider (played by {@link ExternalIssuer}, with a
+ * Mode {@code external-oidc}: tokens of the organisation's provider (played by {@link OidcProvider}, with a
  * real JWKS over HTTP) sign staff in; the account is found by email and gives the role and scope.
  */
 @QuarkusTest
-@TestProfile(ExternalIssuerTest.ExternalOidc.class)
+@TestProfile(ExternalOidc.class)
 class ExternalIssuerTest {
-
-    /** The one test profile of this mode: Tipline verifies the tokens of {@link ExternalIssuer}. */
-    public static class ExternalOidc implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(ExternalIssuer.class));
-        }
-    }
 
     private static final String SRO_EMAIL = "sro.kwhs@demo.tipline.local";
 
@@ -47,7 +40,7 @@ class ExternalIssuerTest {
 
     @Test
     void shouldSignInTheStaffMemberTheTokensEmailNamesWhateverItsCase() {
-        String token = ExternalIssuer.sign(ExternalIssuer.claims("SRO.KWHS@Demo.Tipline.Local"));
+        String token = OidcProvider.sign(OidcProvider.claims("SRO.KWHS@Demo.Tipline.Local"));
 
         given().auth().oauth2(token).get("/api/v1/staff/me").then().statusCode(200)
                 .body("id", equalTo(StaffTokens.demoStaffId("sro.kwhs").toString()))
@@ -65,7 +58,7 @@ class ExternalIssuerTest {
         String inScope = submitTip(mine.id);
         String outOfScope = submitTip(other.id);
 
-        List<String> references = given().auth().oauth2(ExternalIssuer.sign(ExternalIssuer.claims(sro.email)))
+        List<String> references = given().auth().oauth2(OidcProvider.sign(OidcProvider.claims(sro.email)))
                 .get("/api/v1/staff/queue?size=100").then().statusCode(200)
                 .extract().jsonPath().getList("items.reference", String.class);
 
@@ -75,7 +68,7 @@ class ExternalIssuerTest {
 
     @Test
     void shouldRefuseTokensTheProviderDidNotSign() {
-        String otherKey = ExternalIssuer.sign(ExternalIssuer.claims(SRO_EMAIL), ExternalIssuer.rsaKeyPair().getPrivate());
+        String otherKey = OidcProvider.sign(OidcProvider.claims(SRO_EMAIL), OidcProvider.rsaKeyPair().getPrivate());
         String builtInToken = StaffTokens.forDemo("sro.kwhs", "SRO");
 
         assertThat(meStatus(otherKey)).isEqualTo(401);
@@ -86,25 +79,25 @@ class ExternalIssuerTest {
     void shouldRefuseTokensOfAnotherIssuerOrAudienceOrPastTheirExpiry() {
         Instant hourAgo = Instant.now().minusSeconds(3600);
 
-        assertThat(meStatus(ExternalIssuer.sign(ExternalIssuer.claims(SRO_EMAIL).issuer("https://idp.elsewhere.test")))).isEqualTo(401);
-        assertThat(meStatus(ExternalIssuer.sign(ExternalIssuer.claims(SRO_EMAIL).audience("another-application")))).isEqualTo(401);
-        assertThat(meStatus(ExternalIssuer.sign(ExternalIssuer.claims(SRO_EMAIL).issuedAt(hourAgo)
+        assertThat(meStatus(OidcProvider.sign(OidcProvider.claims(SRO_EMAIL).issuer("https://idp.elsewhere.test")))).isEqualTo(401);
+        assertThat(meStatus(OidcProvider.sign(OidcProvider.claims(SRO_EMAIL).audience("another-application")))).isEqualTo(401);
+        assertThat(meStatus(OidcProvider.sign(OidcProvider.claims(SRO_EMAIL).issuedAt(hourAgo)
                 .expiresAt(hourAgo.plusSeconds(300))))).isEqualTo(401);
     }
 
     @Test
     void shouldRefuseTokensThatNameNoKnownVerifiedEmail() {
-        assertThat(meStatus(ExternalIssuer.sign(ExternalIssuer.claims("nobody." + UUID.randomUUID() + "@test.tipline.local"))))
+        assertThat(meStatus(OidcProvider.sign(OidcProvider.claims("nobody." + UUID.randomUUID() + "@test.tipline.local"))))
                 .isEqualTo(401);
-        assertThat(meStatus(ExternalIssuer.sign(ExternalIssuer.claims(SRO_EMAIL).remove("email")))).isEqualTo(401);
-        assertThat(meStatus(ExternalIssuer.sign(ExternalIssuer.claims(SRO_EMAIL).claim("email_verified", false)))).isEqualTo(401);
-        assertThat(meStatus(ExternalIssuer.sign(ExternalIssuer.claims(SRO_EMAIL).claim("email_verified", true)))).isEqualTo(200);
+        assertThat(meStatus(OidcProvider.sign(OidcProvider.claims(SRO_EMAIL).remove("email")))).isEqualTo(401);
+        assertThat(meStatus(OidcProvider.sign(OidcProvider.claims(SRO_EMAIL).claim("email_verified", false)))).isEqualTo(401);
+        assertThat(meStatus(OidcProvider.sign(OidcProvider.claims(SRO_EMAIL).claim("email_verified", true)))).isEqualTo(200);
     }
 
     @Test
     void shouldRefuseADisabledAccount() {
         Staff staff = DirectoryFixtures.staff(StaffRole.ANALYST, null, null, null);
-        String token = ExternalIssuer.sign(ExternalIssuer.claims(staff.email));
+        String token = OidcProvider.sign(OidcProvider.claims(staff.email));
         assertThat(meStatus(token)).isEqualTo(200);
 
         QuarkusTransaction.requiringNew().run(() -> Staff.<Staff>findById(staff.id).enabled = false);
@@ -118,8 +111,8 @@ class ExternalIssuerTest {
         Instant now = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> Staff.<Staff>findById(staff.id).revokeTokens(now.minusSeconds(60)));
 
-        String before = ExternalIssuer.sign(ExternalIssuer.claims(staff.email).issuedAt(now.minusSeconds(120)));
-        String after = ExternalIssuer.sign(ExternalIssuer.claims(staff.email).issuedAt(now));
+        String before = OidcProvider.sign(OidcProvider.claims(staff.email).issuedAt(now.minusSeconds(120)));
+        String after = OidcProvider.sign(OidcProvider.claims(staff.email).issuedAt(now));
 
         assertThat(meStatus(before)).isEqualTo(401);
         assertThat(meStatus(after)).isEqualTo(200);
@@ -127,8 +120,8 @@ class ExternalIssuerTest {
 
     @Test
     void shouldTakeTheRoleFromTheAccountNotFromTheProvidersGroups() {
-        String sroClaimingAdmin = ExternalIssuer.sign(ExternalIssuer.claims(SRO_EMAIL).groups(Set.of("ADMIN")));
-        String adminClaimingSro = ExternalIssuer.sign(ExternalIssuer.claims("admin@demo.tipline.local").groups(Set.of("SRO")));
+        String sroClaimingAdmin = OidcProvider.sign(OidcProvider.claims(SRO_EMAIL).groups(Set.of("ADMIN")));
+        String adminClaimingSro = OidcProvider.sign(OidcProvider.claims("admin@demo.tipline.local").groups(Set.of("SRO")));
 
         given().auth().oauth2(sroClaimingAdmin).get("/api/v1/admin/staff").then().statusCode(403);
         given().auth().oauth2(sroClaimingAdmin).get("/api/v1/staff/queue").then().statusCode(200);

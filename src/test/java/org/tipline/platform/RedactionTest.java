@@ -216,7 +216,10 @@ class RedactionTest {
             // A staff account notice's sentence, written by the service ("your account was disabled"); never a secret.
             new NotSecret(AccountMail.class, "text"),
             // A proof-of-work challenge: public, signed, holds nothing about the client; it buys one request at most.
-            new NotSecret(org.tipline.abuse.Challenge.class, "token"));
+            new NotSecret(org.tipline.abuse.Challenge.class, "token"),
+            // The external provider's token endpoint: a public address from configuration, served to every browser.
+            new NotSecret(org.tipline.signin.SignInConfig.Provider.class, "tokenEndpoint"),
+            new NotSecret(org.tipline.auth.ExternalProvider.ConsoleSignIn.class, "tokenEndpoint"));
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -13,7 +13,6 @@ import org.tipline.crypto.ServerSecretsForTests;
 import org.tipline.directory.Staff;
 import org.tipline.auth.AuthMode;
 import org.tipline.auth.AuthSettings;
-import org.tipline.auth.ExternalIssuer;
 
 /** The second-factor decision at sign-in, with the policy on (prod) and off (dev). */
 class TotpPolicyTest {
