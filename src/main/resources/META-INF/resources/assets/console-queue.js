@@ -54,7 +54,8 @@ export function createQueue(ctx) {
 
   function fillFilters() {
     const { directory } = ctx;
-    fillSelect(filters.school, directory.schools.map((s) => [s.id, `${s.name} (${s.city})`]));
+    // Only the schools the staff member serves: the queue holds no other school's tips.
+    fillSelect(filters.school, directory.schools.filter((s) => s.served).map((s) => [s.id, `${s.name} (${s.city})`]));
     fillSelect(filters.category, directory.categories.map((c) => [c.code, c.label]));
   }
 
@@ -125,7 +126,7 @@ export function createQueue(ctx) {
     const tr = element('tr', { class: classes || null, 'data-reference': item.reference, 'data-id': item.id });
     const link = element('a', { class: 'open-tip', href: `/console/tips/${encodeURIComponent(item.id)}`, 'data-id': item.id,
       text: item.reference });
-    const deadline = element('td', {}, timeElement(item.ackDeadline));
+    const deadline = element('td', {}, timeElement(item.ackDeadline, item.timeZone));
     if (item.status === 'NEW') deadline.append(element('span', { class: 'sub', text: relative(item.ackDeadline, now) }));
     const unread = Number(item.unreadReporterMessages) || 0;
     tr.append(
