@@ -246,8 +246,11 @@ export function createAdmin(ctx) {
   function renderStaff() {
     $('staff-body').replaceChildren(...data.staff.map((s) => {
       const home = s.districtId ? nameOf(data.districts, s.districtId) : s.agencyId ? nameOf(data.agencies, s.agencyId) : 'the state';
-      const actions = element('td', { class: 'buttons' }, button('Mobile', () => editMobile(s), { 'aria-label': `Mobile number of ${s.email}` }));
-      if (s.enabled) {
+      // Coordinators manage the counselor and coordinator accounts of their district; the SROs serving it are listed only.
+      const manages = ctx.isAdmin() || (s.districtId && (s.role === 'COUNSELOR' || s.role === 'COORDINATOR'));
+      const actions = element('td', { class: 'buttons' }, manages
+        ? button('Mobile', () => editMobile(s), { 'aria-label': `Mobile number of ${s.email}` }) : 'managed by administrators');
+      if (manages && s.enabled) {
         actions.append(button('Reset', () => change(`/api/v1/admin/staff/${encodeURIComponent(s.id)}/reset`, 'POST', undefined,
           invited(s.email, 'was reset')), { 'aria-label': `Reset the password of ${s.email}` }),
         button('Disable', () => change(`/api/v1/admin/staff/${encodeURIComponent(s.id)}/disable`, 'POST', undefined,
