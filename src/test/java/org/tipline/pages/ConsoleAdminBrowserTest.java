@@ -11,7 +11,9 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -27,8 +29,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.tipline.directory.Agency;
+import org.tipline.directory.District;
 import org.tipline.directory.School;
 import org.tipline.directory.Staff;
+import org.tipline.support.DirectoryFixtures;
 import org.tipline.support.Proofs;
 import org.tipline.support.StaffTokens;
 import org.tipline.tip.Tip;
@@ -150,6 +155,43 @@ class ConsoleAdminBrowserTest {
         assertThat(browser.driver.getPageSource()).doesNotContain(number);
         assertThat(browser.find("#admin-view nav.tabs a[data-page=agencies]").isDisplayed()).as("agencies: administrators only")
                 .isFalse();
+    }
+
+    @Test
+    void shouldLetAnAdministratorSetADistrictsCalendarAndAnAgencysMobileNumbers() {
+        District district = DirectoryFixtures.district();
+        Agency agency = DirectoryFixtures.agency();
+
+        open("/console");
+        signIn("admin@demo.tipline.local");
+        WebElement row = browser.visible("#districts-body tr[data-id='" + district.id + "']");
+        row.findElement(By.cssSelector("button")).click();
+        WebElement zone = browser.visible("#district-zone");
+        zone.clear();
+        zone.sendKeys("America/Chicago");
+        browser.find("#district-day-FRIDAY").click();
+        browser.find("#district-holidays").sendKeys("2026-12-25\n2026-12-24");
+        browser.find("#district-save").click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("admin-message"), "is saved"));
+        District saved = QuarkusTransaction.requiringNew().call(() -> {
+            District found = District.findById(district.id);
+            found.holidays.size();
+            return found;
+        });
+        assertThat(saved.timeZone).isEqualTo("America/Chicago");
+        assertThat(saved.businessDaySet()).doesNotContain(DayOfWeek.FRIDAY).contains(DayOfWeek.MONDAY);
+        assertThat(saved.holidays).containsExactlyInAnyOrder(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 25));
+        browser.screenshots("console-districts");
+
+        browser.find("#admin-view nav.tabs a[data-page=agencies]").click();
+        browser.visible("#agencies-body tr[data-id='" + agency.id + "'] button").click();
+        browser.visible("#agency-oncall-mobile").sendKeys("+13075550177");
+        browser.find("#agency-mobiles-save").click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#agencies-body tr[data-id='" + agency.id + "']"), "+13075550177"));
+        Agency stored = QuarkusTransaction.requiringNew().call(() -> Agency.findById(agency.id));
+        assertThat(stored.onCallMobile).isEqualTo("+13075550177");
+        assertThat(stored.supervisorMobile).isNull();
     }
 
     @Test
