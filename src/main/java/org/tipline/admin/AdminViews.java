@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tipline.directory.Agency;
+import org.tipline.directory.Assignment;
 import org.tipline.directory.District;
 import org.tipline.directory.School;
 import org.tipline.directory.Staff;
@@ -44,12 +45,26 @@ final class AdminViews {
         }
     }
 
-    /** Only administrators manage agencies, so the agency's phones are shown. */
+    /** An agency; its phones only for administrators, who manage agencies (coordinators pick one for a school). */
     @Schema(name = "AdminAgency")
     record AgencyRow(@Schema(required = true) UUID id, @Schema(required = true) String name, @Schema(required = true) String kind,
-            String onCallMobile, String supervisorMobile) {
+            @Schema(description = "Shown to administrators only") String onCallMobile,
+            @Schema(description = "Shown to administrators only") String supervisorMobile) {
         static AgencyRow of(Agency agency) {
             return new AgencyRow(agency.id, agency.name, agency.kind.name(), agency.onCallMobile, agency.supervisorMobile);
+        }
+
+        static AgencyRow of(Agency agency, AdminScope viewer) {
+            return viewer.everything() ? of(agency) : new AgencyRow(agency.id, agency.name, agency.kind.name(), null, null);
+        }
+    }
+
+    /** A staff member's assignment to a school. */
+    @Schema(name = "AdminAssignment")
+    record AssignmentRow(@Schema(required = true) UUID staffId, @Schema(required = true) UUID schoolId,
+            @Schema(required = true) String kind, @Schema(required = true) boolean primary) {
+        static AssignmentRow of(Assignment assignment) {
+            return new AssignmentRow(assignment.staff.id, assignment.school.id, assignment.kind.name(), assignment.primary);
         }
     }
 

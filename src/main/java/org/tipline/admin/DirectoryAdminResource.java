@@ -125,6 +125,14 @@ public class DirectoryAdminResource {
         administration.setSchoolActive(scope(), Parameters.uuid("id", id), true);
     }
 
+    @GET
+    @Path("/agencies")
+    @Operation(operationId = "adminListAgencies", summary = "Every agency; their mobile numbers to administrators only")
+    @APIResponse(responseCode = "200", description = "The agencies, by name")
+    public List<AdminViews.AgencyRow> agencies() {
+        return administration.agencies(scope());
+    }
+
     @POST
     @Path("/agencies")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -245,6 +253,14 @@ public class DirectoryAdminResource {
     @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest NotFound AlreadyExists")
     public void reject(@PathParam("id") String id) {
         approvalsService.reject(scope(), Parameters.uuid("id", id));
+    }
+
+    @GET
+    @Path("/assignments")
+    @Operation(operationId = "adminListAssignments", summary = "Assignments to the schools I administer")
+    @APIResponse(responseCode = "200", description = "The assignments, by staff email and school")
+    public List<AdminViews.AssignmentRow> assignments() {
+        return staffAdministration.assignments(scope());
     }
 
     @PUT

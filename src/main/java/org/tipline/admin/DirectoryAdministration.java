@@ -196,6 +196,12 @@ public class DirectoryAdministration {
         audit.append(scope.actorId().toString(), active ? "SCHOOL_ACTIVATED" : "SCHOOL_DEACTIVATED", null, school.id.toString());
     }
 
+    /** Every agency (a school of any district may name any agency); the phones for administrators only. */
+    @Transactional
+    List<AdminViews.AgencyRow> agencies(AdminScope scope) {
+        return Agency.<Agency>list("order by name").stream().map(agency -> AdminViews.AgencyRow.of(agency, scope)).toList();
+    }
+
     @Transactional
     AdminViews.AgencyRow createAgency(AdminScope scope, AdminRequests.NewAgency request) {
         if (!scope.everything()) {

@@ -38,6 +38,14 @@ public class StaffAdministration {
         return staff.stream().map(member -> AdminViews.StaffRow.of(member, scope)).toList();
     }
 
+    /** The assignments to the schools the caller administers. */
+    @Transactional
+    List<AdminViews.AssignmentRow> assignments(AdminScope scope) {
+        List<Assignment> assignments = scope.everything() ? Assignment.list("order by staff.email, school.name")
+                : Assignment.list("school.district.id = ?1 order by staff.email, school.name", scope.districtId());
+        return assignments.stream().map(AdminViews.AssignmentRow::of).toList();
+    }
+
     @Transactional
     AdminViews.ChangeResult create(AdminScope scope, AdminRequests.NewStaff request) {
         District district = districtFor(request);

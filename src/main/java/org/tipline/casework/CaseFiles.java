@@ -10,6 +10,7 @@ import org.tipline.auth.StaffScope;
 import org.tipline.crypto.RecordKind;
 import org.tipline.crypto.RecordRef;
 import org.tipline.crypto.TipEncryption;
+import org.tipline.directory.DirectorySettings;
 import org.tipline.directory.School;
 import org.tipline.routing.TipRecipient;
 import org.tipline.tip.Tip;
@@ -29,13 +30,16 @@ public class CaseFiles {
     private final TipHistory history;
     private final Clock clock;
     private final TipConversation conversation;
+    private final String lineZone;
 
-    CaseFiles(TipEncryption encryption, ObjectMapper json, TipHistory history, Clock clock, TipConversation conversation) {
+    CaseFiles(TipEncryption encryption, ObjectMapper json, TipHistory history, Clock clock, TipConversation conversation,
+            DirectorySettings directory) {
         this.encryption = encryption;
         this.json = json;
         this.history = history;
         this.clock = clock;
         this.conversation = conversation;
+        this.lineZone = directory.timeZone().getId();
     }
 
     @Transactional
@@ -46,6 +50,7 @@ public class CaseFiles {
         School school = tip.schoolId() == null ? null : School.findById(tip.schoolId());
         TipBody body = decrypt(tip);
         return new TipDetail(tip.id(), tip.reference(), tip.schoolId(), school == null ? null : school.name,
+                school == null ? lineZone : school.district.timeZone,
                 tip.category().name(), tip.urgency().name(), tip.channel().name(), tip.status().name(), nameOf(tip.outcome()),
                 nameOf(tip.closingNote()), tip.leadStaffId(), tip.submittedAt(), tip.ackDeadline(), tip.acknowledgedAt(),
                 new TipDetail.Content(body.description(), body.location(), body.when(), body.peopleInvolved(),

@@ -18,5 +18,6 @@ public record QueueItem(
         @Schema(required = true, description = "Seconds since submission") long ageSeconds,
         @Schema(required = true) Instant ackDeadline,
         @Schema(required = true, description = "Past its deadline and not yet acknowledged") boolean overdue,
-        @Schema(required = true, description = "Reporter messages no staff member has read yet") int unreadReporterMessages) {
+        @Schema(required = true, description = "Reporter messages no staff member has read yet") int unreadReporterMessages,
+        @Schema(required = true, description = TipDetail.TIME_ZONE, example = "America/Denver") String timeZone) {
 }

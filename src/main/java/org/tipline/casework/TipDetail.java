@@ -14,6 +14,7 @@ public record TipDetail(
         @Schema(required = true) String reference,
         UUID schoolId,
         String schoolName,
+        @Schema(required = true, description = TIME_ZONE, example = "America/Denver") String timeZone,
         @Schema(required = true) String category,
         @Schema(required = true) String urgency,
         @Schema(required = true, description = "How it came in: WEB, or taken by staff by PHONE, WALK_IN, EMAIL or TEXT")
@@ -30,6 +31,10 @@ public record TipDetail(
         @Schema(required = true) List<HistoryEntry> history,
         @Schema(required = true) List<Note> notes,
         @Schema(required = true) List<Message> messages) {
+
+    /** How the views describe their time zone. */
+    static final String TIME_ZONE = "IANA time zone in which to show the tip's times: its school's district's, or the tip "
+            + "line's own for a tip without a school";
 
     /** A staff-only note. */
     @Schema(name = "TipNoteView")

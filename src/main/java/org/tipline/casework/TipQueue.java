@@ -12,10 +12,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.tipline.auth.StaffScope;
+import org.tipline.directory.DirectorySettings;
 import org.tipline.platform.Where;
 
 /**
@@ -31,7 +33,8 @@ public class TipQueue {
 
     private static final String SELECT = "select t.id, t.reference, t.school_id, s.name, t.category, t.urgency, t.status, "
             + "t.submitted_at, t.ack_deadline, t.acknowledged_at, (select count(*) from tip_message m where m.tip_id = t.id "
-            + "and m.direction = 'FROM_REPORTER' and m.read_at is null) from tip t left join school s on s.id = t.school_id where ";
+            + "and m.direction = 'FROM_REPORTER' and m.read_at is null), d.time_zone from tip t left join school s on s.id = t.school_id "
+            + "left join district d on d.id = s.district_id where ";
     private static final String ORDER = " order by case when t.urgency = 'LIFE_SAFETY' then 0 else 1 end, t.submitted_at, t.id "
             + "offset ? limit ?";
 
@@ -53,10 +56,12 @@ public class TipQueue {
 
     private final Clock clock;
     private final DataSource database;
+    private final String lineZone;
 
-    TipQueue(Clock clock, DataSource database) {
+    TipQueue(Clock clock, DataSource database, DirectorySettings directory) {
         this.clock = clock;
         this.database = database;
+        this.lineZone = directory.timeZone().getId();
     }
 
     public QueuePage page(StaffScope scope, QueueFilter filter) {
@@ -104,7 +109,7 @@ public class TipQueue {
                 condition.values()));
     }
 
-    private static List<QueueItem> items(Connection connection, Statements statements, long offset, int limit, Instant now)
+    private List<QueueItem> items(Connection connection, Statements statements, long offset, int limit, Instant now)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(statements.page())) {
             int next = statements.bind(statement);
@@ -130,13 +135,13 @@ public class TipQueue {
         }
     }
 
-
-    private static QueueItem item(ResultSet row, Instant now) throws SQLException {
+    /** A tip without a school shows its times in the tip line's own zone, as its mail does. */
+    private QueueItem item(ResultSet row, Instant now) throws SQLException {
         Instant submittedAt = row.getObject(8, OffsetDateTime.class).toInstant();
         Instant deadline = row.getObject(9, OffsetDateTime.class).toInstant();
         boolean overdue = row.getObject(10) == null && deadline.isBefore(now);
         return new QueueItem(row.getObject(1, UUID.class), row.getString(2), row.getObject(3, UUID.class), row.getString(4),
                 row.getString(5), row.getString(6), row.getString(7), submittedAt, Duration.between(submittedAt, now).toSeconds(),
-                deadline, overdue, row.getInt(11));
+                deadline, overdue, row.getInt(11), Objects.requireNonNullElse(row.getString(12), lineZone));
     }
 }

@@ -44,6 +44,16 @@ public final class ServedSchools {
                 .getResultList();
     }
 
+    /** The enabled staff who serve the school (assigned SROs and counselors, the district's coordinators), by name. */
+    @SuppressWarnings("unchecked")
+    public static List<Staff> servingSchool(UUID schoolId) {
+        return Panache.getEntityManager()
+                .createNativeQuery("select s.* from staff s where s.enabled and ?1 = any(" + OF_STAFF_ROW + ") "
+                        + "order by s.display_name, s.email", Staff.class)
+                .setParameter(1, schoolId)
+                .getResultList();
+    }
+
     private static boolean exists(String sql, Object... parameters) {
         var query = Panache.getEntityManager().createNativeQuery(sql);
         for (int i = 0; i < parameters.length; i++) {

@@ -59,6 +59,14 @@ public class PagesResource {
         return page("console.html");
     }
 
+    /** The console's directory administration pages: the same page, whose script reads the path. */
+    @GET
+    @Path("console/admin{page: (/[a-z]+)?}")
+    @Operation(hidden = true)
+    public String consoleAdmin() {
+        return page("console.html");
+    }
+
     private String page(String name) {
         return pages.computeIfAbsent(name, PagesResource::load);
     }

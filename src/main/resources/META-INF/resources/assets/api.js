@@ -10,7 +10,7 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(path, { method = 'GET', body, token, contentType = 'application/json', headers = {} } = {}) {
+export async function api(path, { method = 'GET', body, token, contentType = 'application/json', headers = {}, text: asText = false } = {}) {
   const request = { method, headers: { Accept: 'application/json', ...headers }, credentials: 'omit', cache: 'no-store',
     referrerPolicy: 'no-referrer' };
   if (token) {
@@ -18,7 +18,7 @@ export async function api(path, { method = 'GET', body, token, contentType = 'ap
   }
   if (body !== undefined) {
     request.headers['Content-Type'] = contentType;
-    request.body = typeof body === 'string' ? body : JSON.stringify(body);
+    request.body = typeof body === 'string' || body instanceof Blob ? body : JSON.stringify(body);
   }
   let response;
   try {
@@ -30,6 +30,9 @@ export async function api(path, { method = 'GET', body, token, contentType = 'ap
     return null;
   }
   const text = await response.text();
+  if (response.ok && asText) {
+    return text; // a file, such as a CSV export
+  }
   const data = text ? JSON.parse(text) : null;
   if (!response.ok) {
     const error = new ApiError(response.status, data);

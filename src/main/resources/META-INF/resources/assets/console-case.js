@@ -3,8 +3,9 @@
 import { element, say } from './api.js';
 import {
   badge, CLOSING_NOTE_TEXT, defaultClosingNote, fillSelect, OUTCOME_TEXT, problemText, relative, showBidiControls, STATUS_TEXT,
-  timeElement, urgencyText,
+  timeElement, urgencyText, zoneText,
 } from './console-util.js';
+import { createLeadControl } from './console-lead.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -27,6 +28,7 @@ export function createCase(ctx) {
   let noteChosen = false;
 
   $('back-to-queue').addEventListener('click', () => ctx.backToQueue());
+  const lead = createLeadControl(ctx, (body, done) => act('lead', body, done, $('lead-staff')));
 
   $('case-acknowledge').addEventListener('click', () =>
     act('acknowledge', undefined, 'Acknowledged: escalation has stopped.', $('case-actions-heading')));
@@ -61,7 +63,7 @@ export function createCase(ctx) {
       $('reassign-school').focus();
       return;
     }
-    const name = ctx.directory.schoolName.get(schoolId) || 'the other school';
+    const name = (ctx.directory.schools.find((s) => s.id === schoolId) || { name: 'the other school' }).name;
     const reference = tip ? tip.reference : '';
     act('reassign', { schoolId }, `Moved to ${name}; its staff have been notified.`, null,
       `Tip ${reference} was moved to ${name}, which you do not serve: it is no longer in your queue.`);
@@ -178,11 +180,14 @@ export function createCase(ctx) {
     const label = ctx.directory.categoryLabel.get(detail.category);
     $('case-category').textContent = label ? `${label} (${detail.category})` : detail.category;
     $('case-urgency').textContent = urgencyText(detail.urgency);
-    $('case-submitted').replaceChildren(timeElement(detail.submittedAt), ` (${relative(detail.submittedAt, now)})`);
-    $('case-deadline').replaceChildren(timeElement(detail.ackDeadline),
+    const zone = detail.timeZone;
+    $('case-zone').textContent = `${zoneText(zone)}, ${detail.schoolId ? "the school district's time" : "the tip line's time"}`;
+    $('case-submitted').replaceChildren(timeElement(detail.submittedAt, zone), ` (${relative(detail.submittedAt, now)})`);
+    $('case-deadline').replaceChildren(timeElement(detail.ackDeadline, zone),
       detail.status === 'NEW' ? ` (${relative(detail.ackDeadline, now)})` : '');
-    $('case-acknowledged').replaceChildren(detail.acknowledgedAt ? timeElement(detail.acknowledgedAt) : 'Not yet');
+    $('case-acknowledged').replaceChildren(detail.acknowledgedAt ? timeElement(detail.acknowledgedAt, zone) : 'Not yet');
     $('case-lead').textContent = leadText(detail, me);
+    lead.show(detail);
     $('case-outcome').textContent = detail.outcome ? (OUTCOME_TEXT[detail.outcome] || detail.outcome) : 'Not closed';
     $('case-closing-note').textContent = detail.closingNote
       ? (CLOSING_NOTE_TEXT[detail.closingNote] || detail.closingNote) : '—';
@@ -198,17 +203,17 @@ export function createCase(ctx) {
     setText('case-language', languageName(content.language));
 
     const messages = detail.messages || [];
-    $('case-conversation').replaceChildren(...messages.map((m) => messageItem(m, me)));
+    $('case-conversation').replaceChildren(...messages.map((m) => messageItem(m, me, zone)));
     $('case-conversation-empty').hidden = messages.length > 0;
 
     const notes = detail.notes || [];
     $('case-notes').replaceChildren(...notes.map((n) => element('li', {},
-      element('span', { class: 'meta' }, `${n.authorStaffId === me.id ? 'You' : 'A staff member'} · `, timeElement(n.at)),
+      element('span', { class: 'meta' }, `${n.authorStaffId === me.id ? 'You' : 'A staff member'} · `, timeElement(n.at, zone)),
       element('div', { class: 'body', text: n.body }))));
     $('case-notes-empty').hidden = notes.length > 0;
 
     $('case-history').replaceChildren(...(detail.history || []).map((h) => element('li', {},
-      timeElement(h.at), ' — ', element('strong', { text: humanKind(h.kind) }),
+      timeElement(h.at, zone), ' — ', element('strong', { text: humanKind(h.kind) }),
       h.detail ? `: ${h.detail}` : '', ` (${actorText(h.actor, me)})`)));
 
     $('case-recipients-body').replaceChildren(...(detail.recipients || []).map((r) => element('tr', {},
@@ -234,7 +239,7 @@ export function createCase(ctx) {
     }
     const select = $('reassign-school');
     const chosen = select.value;
-    fillSelect(select, ctx.directory.schools.filter((s) => s.id !== detail.schoolId).map((s) => [s.id, `${s.name} (${s.city})`]));
+    fillSelect(select, reassignSchools(ctx, detail).map((s) => [s.id, `${s.name} (${s.city})`]));
     select.value = [...select.options].some((o) => o.value === chosen) ? chosen : '';
   }
 
@@ -243,7 +248,8 @@ export function createCase(ctx) {
     tip = null;
     $('case-body').hidden = true;
     $('case-reference').textContent = '';
-    for (const id of ['case-status', 'case-status-text', 'case-school', 'case-category', 'case-urgency', 'case-submitted',
+    lead.clear();
+    for (const id of ['case-status', 'case-status-text', 'case-school', 'case-category', 'case-urgency', 'case-zone', 'case-submitted',
       'case-deadline', 'case-acknowledged', 'case-lead', 'case-outcome', 'case-closing-note', 'case-description',
       'case-location', 'case-when', 'case-people', 'case-contact', 'case-language']) {
       $(id).textContent = '';
@@ -301,11 +307,19 @@ function leadText(detail, me) {
   return detail.leadStaffId ? 'Another staff member' : 'No lead yet';
 }
 
-function messageItem(m, me) {
+/** Active schools the tip may move to: any for analysts, its own district's for everyone else (as the server rules). */
+function reassignSchools(ctx, detail) {
+  const here = ctx.directory.schools.find((s) => s.id === detail.schoolId);
+  const anywhere = (ctx.me() || {}).role === 'ANALYST';
+  return ctx.directory.schools.filter((s) => s.active && s.id !== detail.schoolId
+    && (anywhere || (here && s.districtId === here.districtId)));
+}
+
+function messageItem(m, me, zone) {
   const toReporter = m.direction === 'TO_REPORTER';
   const who = toReporter ? `To the reporter, from ${m.authorStaffId === me.id ? 'you' : 'a staff member'}` : 'From the reporter';
   return element('li', { class: toReporter ? 'to-reporter' : 'from-reporter' },
-    element('span', { class: 'meta' }, `${who} · `, timeElement(m.at)),
+    element('span', { class: 'meta' }, `${who} · `, timeElement(m.at, zone)),
     element('div', { class: 'body', text: toReporter ? m.body : showBidiControls(m.body) }));
 }
 

@@ -161,6 +161,10 @@ export function createExternalSignIn({ signedIn, showSignIn }) {
         showSignIn(true, 'You are signed out, here and at your identity provider.', 'ok');
       }
     },
+    /** True in external mode: sign-ins then last as long as the provider's token, not Tipline's 15 minutes. */
+    active() {
+      return provider !== null;
+    },
     /** After the console forgot the session: ends the provider's session too, if it has an end-session endpoint. */
     signOut() {
       if (!provider || !provider.endSessionEndpoint) return false;

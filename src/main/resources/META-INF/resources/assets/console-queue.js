@@ -54,17 +54,15 @@ export function createQueue(ctx) {
 
   function fillFilters() {
     const { directory } = ctx;
-    fillSelect(filters.school, directory.schools.map((s) => [s.id, `${s.name} (${s.city})`]));
+    // Only the schools the staff member serves: the queue holds no other school's tips.
+    fillSelect(filters.school, directory.schools.filter((s) => s.served).map((s) => [s.id, `${s.name} (${s.city})`]));
     fillSelect(filters.category, directory.categories.map((c) => [c.code, c.label]));
   }
 
   function show(focus) {
     document.title = 'Queue — Tipline staff console';
     ctx.showView('queue', focus);
-    const admin = ctx.isAdmin();
-    $('queue-admin').hidden = !admin;
-    $('queue-work').hidden = admin;
-    if (!admin) load(false);
+    load(false); // administrators never get here: their console opens on the directory
   }
 
   function query() {
@@ -125,7 +123,7 @@ export function createQueue(ctx) {
     const tr = element('tr', { class: classes || null, 'data-reference': item.reference, 'data-id': item.id });
     const link = element('a', { class: 'open-tip', href: `/console/tips/${encodeURIComponent(item.id)}`, 'data-id': item.id,
       text: item.reference });
-    const deadline = element('td', {}, timeElement(item.ackDeadline));
+    const deadline = element('td', {}, timeElement(item.ackDeadline, item.timeZone));
     if (item.status === 'NEW') deadline.append(element('span', { class: 'sub', text: relative(item.ackDeadline, now) }));
     const unread = Number(item.unreadReporterMessages) || 0;
     tr.append(

@@ -3,14 +3,38 @@
 import { element } from './api.js';
 import { closingNoteTexts } from './i18n.js';
 
-const EXACT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'long' });
+// Times are shown in the tip's district's zone, named ("Nov 30, 2026, 14:05 MST"), never in the viewer's browser zone:
+// a state desk in another zone must read a district's deadlines on the district's clock.
+const TIME_PARTS = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  timeZoneName: 'short' };
+const FORMATS = new Map();
 
-/** A <time> element with the exact local time (staff see exact times) and the ISO instant as datetime. */
-export function timeElement(iso) {
+function formatIn(zone) {
+  const key = zone || '';
+  if (!FORMATS.has(key)) {
+    let format;
+    try {
+      format = new Intl.DateTimeFormat('en-US', zone ? { ...TIME_PARTS, timeZone: zone } : TIME_PARTS);
+    } catch {
+      format = new Intl.DateTimeFormat('en-US', TIME_PARTS); // a zone this browser does not know: its own, still named
+    }
+    FORMATS.set(key, format);
+  }
+  return FORMATS.get(key);
+}
+
+/** A <time> element with the time in `zone` (an IANA zone; the browser's if none), named, and the ISO instant. */
+export function timeElement(iso, zone) {
   if (!iso) return document.createTextNode('—');
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return document.createTextNode(String(iso));
-  return element('time', { datetime: date.toISOString(), text: EXACT.format(date) });
+  return element('time', { datetime: date.toISOString(), title: zone || null, text: formatIn(zone).format(date) });
+}
+
+/** "America/Denver (MST)": a zone's name and its abbreviation at that moment. */
+export function zoneText(zone, at = new Date()) {
+  const part = formatIn(zone).formatToParts(at).find((p) => p.type === 'timeZoneName');
+  return part && part.value !== zone ? `${zone} (${part.value})` : String(zone);
 }
 
 // Bidirectional controls (marks, embeddings, overrides, isolates) make text read otherwise than it was written:

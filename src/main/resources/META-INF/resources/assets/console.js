@@ -6,6 +6,7 @@ import { problemText } from './console-util.js';
 import { createQueue } from './console-queue.js';
 import { createCase } from './console-case.js';
 import { createExternalSignIn } from './console-oidc.js';
+import { adminPageFromPath, createAdmin } from './console-admin.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -31,19 +32,22 @@ const session = { token: null, me: null, warnTimer: 0, endTimer: 0 };
 let enrolToken = null;
 let lastStaffId = null;
 
-const directory = { categories: [], categoryLabel: new Map(), schools: [], schoolName: new Map(), loaded: null };
+// schools: those of the districts the staff member serves (GET /api/v1/staff/schools), loaded after sign-in.
+const directory = { categories: [], categoryLabel: new Map(), schools: [], loaded: null };
 
 const views = {
   signin: $('signin-view'),
   enrol: $('enrol-view'),
   queue: $('queue-view'),
   case: $('case-view'),
+  admin: $('admin-view'),
 };
 const headings = {
   signin: $('signin-heading'),
   enrol: $('enrol-heading'),
   queue: $('queue-heading'),
   case: $('case-heading'),
+  admin: $('admin-heading'),
 };
 
 function showView(name, focus = true) {
@@ -68,11 +72,9 @@ async function call(path, options = {}) {
 
 function loadDirectory() {
   if (!directory.loaded) {
-    directory.loaded = Promise.all([api('/api/v1/categories'), api('/api/v1/schools')]).then(([categories, schools]) => {
+    directory.loaded = api('/api/v1/categories').then((categories) => {
       directory.categories = categories;
       directory.categoryLabel = new Map(categories.map((c) => [c.code, c.label]));
-      directory.schools = schools;
-      directory.schoolName = new Map(schools.map((s) => [s.id, s.name]));
       queue.fillFilters();
     }).catch((error) => {
       directory.loaded = null;
@@ -88,6 +90,10 @@ const ctx = {
   showView,
   me: () => session.me,
   isAdmin: () => session.me && session.me.role === 'ADMIN',
+  navigate(path) {
+    history.pushState({}, '', path);
+    route(true);
+  },
   openTip(id) {
     history.pushState({ tip: id }, '', `/console/tips/${encodeURIComponent(id)}`);
     route(true);
@@ -102,6 +108,7 @@ const ctx = {
 const queue = createQueue(ctx);
 const caseView = createCase(ctx);
 const externalSignIn = createExternalSignIn({ signedIn, showSignIn });
+const admin = createAdmin(ctx);
 
 function tipIdFromPath(path) {
   const match = /^\/console\/tips\/([^/]+)\/?$/.exec(path);
@@ -111,6 +118,13 @@ function tipIdFromPath(path) {
 function route(focus) {
   if (!session.token) {
     if (!enrolToken) showSignIn(focus);
+    return;
+  }
+  // Administrators see no tips: their console opens on the directory.
+  const adminPage = adminPageFromPath(location.pathname) ?? (ctx.isAdmin() && !tipIdFromPath(location.pathname) ? '' : null);
+  if (adminPage !== null) {
+    caseView.close();
+    admin.open(adminPage, focus);
     return;
   }
   const tipId = tipIdFromPath(location.pathname);
@@ -173,6 +187,8 @@ async function signedIn(answer) {
   let me;
   try {
     [me] = await Promise.all([call('/api/v1/staff/me'), loadDirectory()]);
+    directory.schools = me.role === 'ADMIN' ? [] : await call('/api/v1/staff/schools');
+    queue.fillFilters();
   } catch (error) {
     if (error.handled) return;
     forgetSession(false);
@@ -183,6 +199,7 @@ async function signedIn(answer) {
   lastStaffId = me.id;
   session.me = me;
   $('whoami').textContent = `Signed in as ${me.displayName} — ${ROLE_TEXT[me.role] || me.role}`;
+  admin.signedIn(me);
   $('session').hidden = false;
   say($('signin-message'), '');
   say($('app-message'), '');
@@ -210,15 +227,19 @@ function forgetSession(keepDrafts) {
   $('session').hidden = true;
   $('whoami').textContent = '';
   say($('app-message'), '');
+  directory.schools = [];
   queue.clear();
   caseView.clear(keepDrafts);
+  admin.clear();
 }
 
 function sessionEnded() {
   if (!session.token) return;
   forgetSession(true);
   const tip = tipIdFromPath(location.pathname);
-  showSignIn(true, 'Your session has ended (sign-ins last 15 minutes, and "Sign out everywhere" ends them all). '
+  const lasts = externalSignIn.active() ? 'a sign-in lasts as long as your identity provider allows'
+    : 'sign-ins last 15 minutes';
+  showSignIn(true, `Your session has ended (${lasts}, and "Sign out everywhere" ends them all). `
     + (tip ? 'Sign in again to return to the tip you had open.' : 'Sign in again to continue.'), 'warn');
 }
 

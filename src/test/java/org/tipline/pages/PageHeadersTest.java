@@ -15,7 +15,8 @@ class PageHeadersTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "/", "/followup", "/console", "/console/tips/6a2f41a0-8f55-4bc9-9d0b-52b1e3c1b8d4",
-            "/assets/app.css", "/assets/tip.js", "/assets/followup.js" })
+            "/console/admin", "/console/admin/import", "/assets/app.css", "/assets/tip.js", "/assets/followup.js",
+            "/assets/console-admin.js" })
     void shouldServeEveryPageAndAssetWithTheStrictHeaders(String path) {
         given().get(path).then().statusCode(200)
                 .header("Content-Security-Policy", equalTo("default-src 'self'; script-src 'self'; style-src 'self'; "

@@ -92,7 +92,7 @@ class RedactionTest {
                 record("TipDetail.Note", m -> new TipDetail.Note(ID, AT, ID, m.secret("body"))),
                 record("TipDetail.Message", m -> new TipDetail.Message(ID, AT, m.shown("FROM_REPORTER"), null, m.secret("body"))),
                 record("TipDetail", m -> new TipDetail(ID, m.shown("T-2025-000042"), ID, m.shown("Kelly Walsh High School"),
-                        "WEAPON", "LIFE_SAFETY", "WEB", "NEW", null, null, null, AT, AT, null, content(m.within("content")),
+                        m.shown("America/Denver"), "WEAPON", "LIFE_SAFETY", "WEB", "NEW", null, null, null, AT, AT, null, content(m.within("content")),
                         List.of(new TipDetail.RecipientView(m.shown("sro@example.org"), "SRO", "assigned", true)),
                         List.of(new TipDetail.HistoryEntry(AT, "SUBMITTED", "system", null)),
                         List.of(new TipDetail.Note(ID, AT, ID, m.secret("body"))),
