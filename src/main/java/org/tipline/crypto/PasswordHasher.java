@@ -1,6 +1,10 @@
 package org.tipline.crypto;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +34,22 @@ public class PasswordHasher {
     /** Permits to hash: a burst of sign-ins (or guesses) waits here, bounded, instead of taking every core. */
     private final BoundedPool<Object> gate;
 
+    /** Argon2id time per password check: its count says a sign-in did the work, whatever the email. */
+    private final Timer hashTime;
+
+    @Inject
+    PasswordHasher(PasswordSettings settings, MeterRegistry metrics) {
+        this(settings, Timer.builder("tipline.passwords.hash").description("Argon2id time per staff password")
+                .register(metrics));
+    }
+
+    /** Outside the application (tests, commands): the time is kept in a registry of its own. */
     PasswordHasher(PasswordSettings settings) {
+        this(settings, Timer.builder("tipline.passwords.hash").register(new SimpleMeterRegistry()));
+    }
+
+    private PasswordHasher(PasswordSettings settings, Timer hashTime) {
+        this.hashTime = hashTime;
         this.cost = settings.cost();
         this.gate = new BoundedPool<>(Stream.generate(Object::new).limit(settings.concurrent()).toList(), settings.maxWaiting(),
                 settings.maxWait());
@@ -62,7 +81,7 @@ public class PasswordHasher {
         encoded.get(bytes);
         Object permit = gate.acquire();
         try {
-            return Argon2id.hash(bytes, salt, new byte[0], cost, HASH_BYTES);
+            return hashTime.record(() -> Argon2id.hash(bytes, salt, new byte[0], cost, HASH_BYTES));
         } finally {
             gate.release(permit);
             Arrays.fill(bytes, (byte) 0);

@@ -11,8 +11,9 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The application's clock in tests: real time plus an offset that tests move forward to reach deadlines.
- * Tests that move it call {@link #reset()} when done.
+ * The application's clock in tests: real time plus an offset that tests move forward to reach deadlines, or stopped
+ * ({@link #freeze()}) where a test counts within a time window and must not depend on how fast the machine is.
+ * Tests that move or stop it call {@link #reset()} when done.
  */
 @Alternative
 @Priority(1)
@@ -20,18 +21,26 @@ import java.util.concurrent.atomic.AtomicReference;
 public class TestClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Instant> stoppedAt = new AtomicReference<>();
 
     public void advance(Duration duration) {
         offset.updateAndGet(current -> current.plus(duration));
     }
 
+    /** Stops the clock at the current instant; {@link #advance} still moves it. */
+    public void freeze() {
+        stoppedAt.set(Instant.now());
+    }
+
     public void reset() {
         offset.set(Duration.ZERO);
+        stoppedAt.set(null);
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        Instant stopped = stoppedAt.get();
+        return (stopped == null ? Instant.now() : stopped).plus(offset.get());
     }
 
     @Override
