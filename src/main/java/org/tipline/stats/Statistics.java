@@ -7,6 +7,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.tipline.auth.StaffScope;
 import org.tipline.directory.DirectorySettings;
 import org.tipline.directory.District;
@@ -56,7 +58,7 @@ public class Statistics {
         boolean suppress = query.belowDistrict();
 
         Set<Integer> withheld = suppress
-                ? Suppression.cells(cellRows.stream().map(StatsSql.Row::key).toList(),
+                ? Suppression.cells(cellRows.stream().map(row -> canonical(query.groupBy(), row.key())).toList(),
                         cellRows.stream().map(row -> row.tally().tips()).toList())
                 : Set.of();
         List<StatsReport.Cell> cells = new ArrayList<>();
@@ -103,6 +105,13 @@ public class Statistics {
             district = Optional.of(school.district.id);
         }
         return district;
+    }
+
+    /** The key's values in the order of {@link Dimension}, whatever the order asked. */
+    private static List<String> canonical(List<Dimension> dimensions, List<String> values) {
+        return IntStream.range(0, dimensions.size()).boxed()
+                .sorted(Comparator.comparing(dimensions::get))
+                .map(values::get).toList();
     }
 
     private static Map<String, String> key(List<Dimension> dimensions, List<String> values) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Small-cell suppression of breakdowns below district level: a count from 1 to 4 is withheld (shown as {@code <5}),
@@ -29,7 +30,11 @@ final class Suppression {
         return count > 0 && count < THRESHOLD;
     }
 
-    /** The indexes of the cells to withhold, given each cell's key (one value per dimension) and its tip count. */
+    /**
+     * The indexes of the cells to withhold, given each cell's key (one value per dimension) and its tip count. The same
+     * table asked with its dimensions in another order must withhold the same cells, or two answers together would
+     * show more than either: so keys are given in one order of the dimensions, and ties go by key.
+     */
     static Set<Integer> cells(List<List<String>> keys, List<Long> tips) {
         Set<Integer> withheld = new TreeSet<>();
         for (int i = 0; i < tips.size(); i++) {
@@ -43,7 +48,7 @@ final class Suppression {
             changed = false;
             for (int dimension = 0; dimension < dimensions; dimension++) {
                 for (List<Integer> line : lines(keys, dimension).values()) {
-                    changed |= protect(line, tips, withheld);
+                    changed |= protect(line, tips, withheld, Comparator.comparing(i -> String.join("|", keys.get(i))));
                 }
             }
         }
@@ -51,12 +56,12 @@ final class Suppression {
     }
 
     /** Withholds the smallest other cell of a line that has exactly one withheld cell; whether it did. */
-    private static boolean protect(List<Integer> line, List<Long> counts, Set<Integer> withheld) {
+    private static boolean protect(List<Integer> line, List<Long> counts, Set<Integer> withheld, Comparator<Integer> ties) {
         if (line.stream().filter(withheld::contains).count() != 1) {
             return false;
         }
         return line.stream().filter(i -> !withheld.contains(i) && counts.get(i) > 0)
-                .min(Comparator.comparing(counts::get))
+                .min(Comparator.comparing(counts::get).thenComparing(ties))
                 .map(withheld::add).orElse(false);
     }
 
@@ -85,7 +90,8 @@ final class Suppression {
             }
         }
         Set<String> result = new TreeSet<>();
-        if (withheld.size() == 1 && !protect(java.util.stream.IntStream.range(0, counts.size()).boxed().toList(), counts, withheld)) {
+        if (withheld.size() == 1 && !protect(IntStream.range(0, counts.size()).boxed().toList(), counts, withheld,
+                Comparator.comparing(names::get))) {
             result.add("closed");
         }
         withheld.forEach(i -> result.add(names.get(i)));
