@@ -78,6 +78,23 @@ public class Statistics {
                 names(query.groupBy(), cells));
     }
 
+    /** The annual report of the school year that starts on 1 August {@code year}. */
+    @Transactional
+    public AnnualReport annualReport(StaffScope scope, int startYear, Optional<UUID> district) {
+        StatsQuery year = new StatsQuery(LocalDate.of(startYear, 8, 1), LocalDate.of(startYear + 1, 7, 31), district,
+                Optional.empty(), List.of());
+        StatsReport totals = report(scope, year);
+        return new AnnualReport(startYear + "-" + String.format("%02d", (startYear + 1) % 100), year.from(), year.to(),
+                totals.district(), totals.totals(),
+                report(scope, year.withGroupBy(Dimension.MONTH, Dimension.CATEGORY)).cells(),
+                report(scope, year.withGroupBy(Dimension.OUTCOME)).cells(),
+                report(scope, year.withGroupBy(Dimension.CATEGORY)).cells(),
+                new AnnualReport.Incidents(totals.totals().tips(), totals.totals().incidents()),
+                report(scope, year.withGroupBy(Dimension.MONTH)).cells(),
+                report(scope, year.withGroupBy(Dimension.CHANNEL)).cells(),
+                totals.peakWeekday(), totals.peakHour());
+    }
+
     /**
      * The district counted: the query's, which must be the coordinator's own; a coordinator who names none counts their
      * own. A school must be of that district. Anything else is the same 404 as an unknown id.
