@@ -5,6 +5,7 @@ import { api, say } from './api.js';
 import { problemText } from './console-util.js';
 import { createQueue } from './console-queue.js';
 import { createCase } from './console-case.js';
+import { createStats } from './console-stats.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -37,12 +38,14 @@ const views = {
   enrol: $('enrol-view'),
   queue: $('queue-view'),
   case: $('case-view'),
+  stats: $('stats-view'),
 };
 const headings = {
   signin: $('signin-heading'),
   enrol: $('enrol-heading'),
   queue: $('queue-heading'),
   case: $('case-heading'),
+  stats: $('stats-heading'),
 };
 
 function showView(name, focus = true) {
@@ -86,6 +89,7 @@ const ctx = {
   directory,
   showView,
   me: () => session.me,
+  token: () => session.token,
   isAdmin: () => session.me && session.me.role === 'ADMIN',
   openTip(id) {
     history.pushState({ tip: id }, '', `/console/tips/${encodeURIComponent(id)}`);
@@ -100,6 +104,16 @@ const ctx = {
 
 const queue = createQueue(ctx);
 const caseView = createCase(ctx);
+const stats = createStats(ctx);
+
+// The header's links move within the page, so that the token (kept in memory only) survives.
+for (const link of document.querySelectorAll('a[data-nav]')) {
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    history.pushState({}, '', link.getAttribute('href'));
+    route(true);
+  });
+}
 
 function tipIdFromPath(path) {
   const match = /^\/console\/tips\/([^/]+)\/?$/.exec(path);
@@ -112,7 +126,10 @@ function route(focus) {
     return;
   }
   const tipId = tipIdFromPath(location.pathname);
-  if (tipId) {
+  if (location.pathname.replace(/\/$/, '') === '/console/stats') {
+    caseView.close();
+    stats.show(focus);
+  } else if (tipId) {
     caseView.open(tipId, focus);
   } else {
     caseView.close();
@@ -181,6 +198,7 @@ async function signedIn(answer) {
   lastStaffId = me.id;
   session.me = me;
   $('whoami').textContent = `Signed in as ${me.displayName} — ${ROLE_TEXT[me.role] || me.role}`;
+  $('nav-stats').hidden = !['COORDINATOR', 'ANALYST'].includes(me.role);
   $('session').hidden = false;
   say($('signin-message'), '');
   say($('app-message'), '');
@@ -210,6 +228,7 @@ function forgetSession(keepDrafts) {
   say($('app-message'), '');
   queue.clear();
   caseView.clear(keepDrafts);
+  stats.clear();
 }
 
 function sessionEnded() {
