@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -42,7 +43,9 @@ public class StatsSql {
             + "max(created_at) filter (where direction = 'FROM_REPORTER') as last_from from tip_message where created_at >= ? "
             + "group by tip_id) m on m.tip_id = t.id where ";
 
-    private static final String FIGURES = "count(*), count(b.incident_id), count(distinct b.incident_id), "
+    // Aggregates that sort (distinct, percentiles) get a filter that drops nulls first: PostgreSQL would sort them too.
+    private static final String FIGURES = "count(*), count(b.incident_id), "
+            + "count(distinct b.incident_id) filter (where b.incident_id is not null), "
             + "count(*) filter (where b.urgency = 'LIFE_SAFETY'), count(*) filter (where b.status = 'CLOSED'), "
             + java.util.Arrays.stream(Outcome.values()).map(o -> "count(*) filter (where b.outcome = '" + o.name() + "')")
                     .collect(Collectors.joining(", ")) + ", "
@@ -53,11 +56,17 @@ public class StatsSql {
     /** Where the figures of a row start: after the dimensions and the grouping flag. */
     private static final int DIMENSIONS_AT = 1;
 
+    /** How many durations, then the median and the 90th percentile from one sort. */
     private static String times(String column, String condition) {
-        return "count(" + column + ") filter (where " + condition + "), "
-                + "percentile_cont(0.5) within group (order by " + column + ") filter (where " + condition + "), "
-                + "percentile_cont(0.9) within group (order by " + column + ") filter (where " + condition + ")";
+        String filter = " filter (where " + column + " is not null and " + condition + ")";
+        return "count(" + column + ")" + filter + ", percentile_cont(array[0.5, 0.9]) within group (order by " + column + ")" + filter;
     }
+
+    /**
+     * Sorting for the percentiles and distinct incidents of a year of tips needs more memory than PostgreSQL's default
+     * 4 MB, beyond which it sorts on disk; raised for the statistics' own transaction only.
+     */
+    private static final String SORT_MEMORY = "set local work_mem = '64MB'";
 
     /** What to count: tips submitted in [from, to), of a district or school or all, as the caller may see them. */
     record Range(Instant from, Instant to, Optional<UUID> district, Optional<UUID> school, ZoneId defaultZone) {
@@ -81,12 +90,16 @@ public class StatsSql {
     public List<Row> count(Range range, List<Dimension> dimensions) {
         Where.Positional where = where(range);
         String keys = dimensions.stream().map(d -> d.sql).collect(Collectors.joining(", "));
+        String labels = dimensions.stream().map(d -> d.label).collect(Collectors.joining(", "));
         String grouping = dimensions.isEmpty() ? "0" : "grouping(" + keys + ")";
-        String sql = "select " + grouping + (dimensions.isEmpty() ? "" : ", " + keys) + ", " + FIGURES + " from (" + BASE
+        String sql = "select " + grouping + (dimensions.isEmpty() ? "" : ", " + labels) + ", " + FIGURES + " from (" + BASE
                 + where.sql() + ") b" + (dimensions.isEmpty() ? "" : " group by grouping sets ((" + keys + "), ())")
                 + " order by 1" + (dimensions.isEmpty() ? "" : ", " + keys);
         List<Row> rows = new ArrayList<>();
         try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            try (Statement memory = connection.createStatement()) {
+                memory.execute(SORT_MEMORY);
+            }
             bind(statement, range, where);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
@@ -104,21 +117,35 @@ public class StatsSql {
         return rows;
     }
 
-    /** The busiest weekday and hour of the range, in each tip's local time. */
+    /** The busiest weekday and hour of the range, in each tip's local time (ties: the earlier). */
     public Peaks peaks(Range range) {
         Where.Positional where = where(range);
-        String sql = "select (select extract(isodow from b.local_at)::int from b group by 1 order by count(*) desc, 1 limit 1), "
-                + "(select extract(hour from b.local_at)::int from b group by 1 order by count(*) desc, 1 limit 1)";
-        sql = "with b as (" + BASE + where.sql() + ") " + sql;
+        String sql = "select extract(isodow from b.local_at)::int, extract(hour from b.local_at)::int, count(*) from (" + BASE
+                + where.sql() + ") b group by 1, 2";
+        long[] weekdays = new long[8];
+        long[] hours = new long[24];
         try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, range, where);
             try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return new Peaks(Optional.ofNullable(row.getObject(1, Integer.class)), Optional.ofNullable(row.getObject(2, Integer.class)));
+                while (row.next()) {
+                    weekdays[row.getInt(1)] += row.getLong(3);
+                    hours[row.getInt(2)] += row.getLong(3);
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The statistics could not be counted", e);
         }
+        return new Peaks(busiest(weekdays, 1), busiest(hours, 0));
+    }
+
+    private static Optional<Integer> busiest(long[] counts, int first) {
+        int best = -1;
+        for (int i = first; i < counts.length; i++) {
+            if (counts[i] > 0 && (best < 0 || counts[i] > counts[best])) {
+                best = i;
+            }
+        }
+        return best < 0 ? Optional.empty() : Optional.of(best);
     }
 
     private static Where.Positional where(Range range) {
@@ -154,8 +181,10 @@ public class StatsSql {
         long replied = row.getLong(i++);
         Tally.Times[] times = new Tally.Times[4];
         for (int t = 0; t < times.length; t++) {
-            times[t] = new Tally.Times(row.getLong(i), row.getObject(i + 1, Double.class), row.getObject(i + 2, Double.class));
-            i += 3;
+            java.sql.Array percentiles = row.getArray(i + 1);
+            Double[] values = percentiles == null ? new Double[2] : (Double[]) percentiles.getArray();
+            times[t] = new Tally.Times(row.getLong(i), values[0], values[1]);
+            i += 2;
         }
         // A tip without an incident is an incident of its own; linked tips count once per incident.
         return new Tally(tips, tips - linked + distinctIncidents, lifeSafety, closed, outcomes, conversations, replied,
