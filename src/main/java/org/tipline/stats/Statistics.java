@@ -58,14 +58,14 @@ public class Statistics {
         boolean suppress = query.belowDistrict();
 
         Set<Integer> withheld = suppress
-                ? Suppression.cells(cellRows.stream().map(row -> canonical(query.groupBy(), row.key())).toList(),
+                ? Suppression.cells(cellRows.stream().map(row -> canonical(query.groupBy(), row.values())).toList(),
                         cellRows.stream().map(row -> row.tally().tips()).toList())
                 : Set.of();
         List<StatsReport.Cell> cells = new ArrayList<>();
         for (int i = 0; i < cellRows.size(); i++) {
             StatsSql.Row row = cellRows.get(i);
             boolean hidden = withheld.contains(i);
-            cells.add(new StatsReport.Cell(key(query.groupBy(), row.key()), hidden,
+            cells.add(new StatsReport.Cell(key(query.groupBy(), row.values()), hidden,
                     hidden ? FigureRules.withheld(row.tally()) : FigureRules.of(row.tally(), suppress)));
         }
         Tally totals = totalsRow.tally();

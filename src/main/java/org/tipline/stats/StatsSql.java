@@ -72,8 +72,8 @@ public class StatsSql {
     record Range(Instant from, Instant to, Optional<UUID> district, Optional<UUID> school, ZoneId defaultZone) {
     }
 
-    /** One cell: its key (a value per dimension, in order), or the totals when the key is empty. */
-    record Row(List<String> key, Tally tally) {
+    /** One cell: its value of each dimension, in order, or the totals when there are none. */
+    record Row(List<String> values, Tally tally) {
     }
 
     /** The busiest weekday (1 = Monday) and hour (0-23), local time; empty without tips. */

@@ -216,7 +216,9 @@ class RedactionTest {
             // A staff account notice's sentence, written by the service ("your account was disabled"); never a secret.
             new NotSecret(AccountMail.class, "text"),
             // A proof-of-work challenge: public, signed, holds nothing about the client; it buys one request at most.
-            new NotSecret(org.tipline.abuse.Challenge.class, "token"));
+            new NotSecret(org.tipline.abuse.Challenge.class, "token"),
+            // A statistics cell's key: the values of its breakdown (a month, a category, a school id), metadata only.
+            new NotSecret(org.tipline.stats.StatsReport.Cell.class, "key"));
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
