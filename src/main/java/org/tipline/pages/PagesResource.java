@@ -52,6 +52,14 @@ public class PagesResource {
         return page("invitation.html");
     }
 
+    /** The console's statistics page: the same page, whose script shows its statistics view. */
+    @GET
+    @Path("console/stats")
+    @Operation(hidden = true)
+    public String consoleStats() {
+        return page("console.html");
+    }
+
     @GET
     @Path("console/tips/{id}")
     @Operation(hidden = true)

@@ -93,6 +93,10 @@ public class Tip extends PanacheEntityBase {
     @Column(name = "lead_staff_id")
     private UUID leadStaffId;
 
+    /** The incident the tip is linked to with other tips about the same event; null when it stands alone. */
+    @Column(name = "incident_id")
+    private UUID incidentId;
+
     /** {@link TipBody} as JSON, sealed with AES-256-GCM under the tip's data key. */
     private byte[] body;
 
@@ -152,6 +156,26 @@ public class Tip extends PanacheEntityBase {
         }
     }
 
+    /** The tips of an incident, oldest first. */
+    public static List<Tip> ofIncident(UUID incidentId) {
+        return Tip.<Tip>list("incidentId = ?1 order by submittedAt, id", incidentId);
+    }
+
+    /**
+     * Tips submitted from {@code from} (inclusive) to {@code to} (exclusive) whose school the scope covers (tips
+     * without a school too, for those who see everything), oldest first.
+     */
+    public static List<Tip> submittedBetween(StaffScope scope, Instant from, Instant to) {
+        if (scope.seesEverything()) {
+            return Tip.list("submittedAt >= ?1 and submittedAt < ?2 order by submittedAt, id", from, to);
+        }
+        if (scope.schoolIds().isEmpty()) {
+            return List.of();
+        }
+        return Tip.list("submittedAt >= ?1 and submittedAt < ?2 and schoolId in ?3 order by submittedAt, id", from, to,
+                scope.schoolIds());
+    }
+
     /** The ids of up to {@code limit} unacknowledged tips whose {@code timer} is due, the longest due first. */
     public static List<UUID> dueIds(Timer timer, Instant now, int limit) {
         return getEntityManager().createQuery("select id from Tip where " + timer.field + " <= ?1 and acknowledgedAt is null"
@@ -201,6 +225,9 @@ public class Tip extends PanacheEntityBase {
 
     /** ACKNOWLEDGED or IN_PROGRESS → CLOSED with an outcome and the note the reporter will see (a default by outcome). */
     public void close(Outcome outcome, ClosingNote note, Instant at) {
+        if (outcome == Outcome.DUPLICATE && incidentId == null) {
+            throw new DuplicateWithoutIncidentException();
+        }
         moveFrom(CLOSABLE, TipStatus.CLOSED);
         this.outcome = outcome;
         this.closingNote = note != null ? note : ClosingNote.defaultFor(outcome);
@@ -221,6 +248,23 @@ public class Tip extends PanacheEntityBase {
     public void moveTo(UUID newSchoolId) {
         schoolId = newSchoolId;
         leadStaffId = null;
+    }
+
+    /** Links the tip to an incident (or moves it to another, when two incidents are merged). */
+    public void joinIncident(UUID incident) {
+        incidentId = incident;
+    }
+
+    /** Takes the tip out of its incident; a tip closed as a duplicate must keep its link (reopen it first). */
+    public void leaveIncident() {
+        if (closedAsDuplicate()) {
+            throw new DuplicateWithoutIncidentException();
+        }
+        incidentId = null;
+    }
+
+    public boolean closedAsDuplicate() {
+        return status == TipStatus.CLOSED && outcome == Outcome.DUPLICATE;
     }
 
     public void assignLead(UUID staffId) {
@@ -318,6 +362,10 @@ public class Tip extends PanacheEntityBase {
 
     public UUID leadStaffId() {
         return leadStaffId;
+    }
+
+    public UUID incidentId() {
+        return incidentId;
     }
 
     /** The sealed body; only {@link org.tipline.crypto.TipEncryption} with the tip's data key opens it. */

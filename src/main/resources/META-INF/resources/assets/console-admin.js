@@ -38,6 +38,7 @@ export function createAdmin(ctx) {
   const byId = (list, id) => list.find((x) => x.id === id);
   const nameOf = (list, id) => (byId(list, id) || { name: '—' }).name;
 
+  // The header's links and the tabs move within the page, so that the token (kept in memory only) survives.
   for (const link of document.querySelectorAll('#console-nav a, #admin-view nav.tabs a')) {
     link.addEventListener('click', (event) => {
       if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
@@ -48,7 +49,8 @@ export function createAdmin(ctx) {
 
   function signedIn(me) {
     const isAdmin = me.role === 'ADMIN';
-    $('console-nav').hidden = !administers();
+    $('console-nav').hidden = false;
+    $('nav-admin').hidden = !administers();
     $('nav-queue').hidden = isAdmin;
     for (const node of document.querySelectorAll('#admin-view [data-admin-only]')) node.hidden = !isAdmin;
     fillSelect($('import-kind'), FILE_KINDS.filter((k) => isAdmin || k !== 'agencies').map((k) => [k, k]), false);

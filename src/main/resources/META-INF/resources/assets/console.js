@@ -7,6 +7,7 @@ import { createQueue } from './console-queue.js';
 import { createCase } from './console-case.js';
 import { createExternalSignIn } from './console-oidc.js';
 import { adminPageFromPath, createAdmin } from './console-admin.js';
+import { createStats } from './console-stats.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -41,6 +42,7 @@ const views = {
   queue: $('queue-view'),
   case: $('case-view'),
   admin: $('admin-view'),
+  stats: $('stats-view'),
 };
 const headings = {
   signin: $('signin-heading'),
@@ -48,6 +50,7 @@ const headings = {
   queue: $('queue-heading'),
   case: $('case-heading'),
   admin: $('admin-heading'),
+  stats: $('stats-heading'),
 };
 
 function showView(name, focus = true) {
@@ -89,6 +92,7 @@ const ctx = {
   directory,
   showView,
   me: () => session.me,
+  token: () => session.token,
   isAdmin: () => session.me && session.me.role === 'ADMIN',
   navigate(path) {
     history.pushState({}, '', path);
@@ -109,6 +113,7 @@ const queue = createQueue(ctx);
 const caseView = createCase(ctx);
 const externalSignIn = createExternalSignIn({ signedIn, showSignIn });
 const admin = createAdmin(ctx);
+const stats = createStats(ctx);
 
 function tipIdFromPath(path) {
   const match = /^\/console\/tips\/([^/]+)\/?$/.exec(path);
@@ -128,7 +133,10 @@ function route(focus) {
     return;
   }
   const tipId = tipIdFromPath(location.pathname);
-  if (tipId) {
+  if (location.pathname.replace(/\/$/, '') === '/console/stats') {
+    caseView.close();
+    stats.show(focus);
+  } else if (tipId) {
     caseView.open(tipId, focus);
   } else {
     caseView.close();
@@ -200,6 +208,7 @@ async function signedIn(answer) {
   session.me = me;
   $('whoami').textContent = `Signed in as ${me.displayName} — ${ROLE_TEXT[me.role] || me.role}`;
   admin.signedIn(me);
+  $('nav-stats').hidden = !['COORDINATOR', 'ANALYST'].includes(me.role);
   $('session').hidden = false;
   say($('signin-message'), '');
   say($('app-message'), '');
@@ -231,6 +240,7 @@ function forgetSession(keepDrafts) {
   queue.clear();
   caseView.clear(keepDrafts);
   admin.clear();
+  stats.clear();
 }
 
 function sessionEnded() {

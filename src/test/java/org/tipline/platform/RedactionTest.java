@@ -219,7 +219,9 @@ class RedactionTest {
             new NotSecret(org.tipline.abuse.Challenge.class, "token"),
             // The external provider's token endpoint: a public address from configuration, served to every browser.
             new NotSecret(org.tipline.signin.SignInConfig.Provider.class, "tokenEndpoint"),
-            new NotSecret(org.tipline.auth.ExternalProvider.ConsoleSignIn.class, "tokenEndpoint"));
+            new NotSecret(org.tipline.auth.ExternalProvider.ConsoleSignIn.class, "tokenEndpoint"),
+            // A statistics cell's key: the values of its breakdown (a month, a category, a school id), metadata only.
+            new NotSecret(org.tipline.stats.StatsReport.Cell.class, "key"));
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -1,0 +1,38 @@
+package org.tipline.stats;
+
+import java.util.Locale;
+
+/** What statistics can be broken down by, and the SQL expression of each over the statistics' base rows. */
+enum Dimension {
+    MONTH("date_trunc('month', b.local_at)", "to_char(date_trunc('month', b.local_at), 'YYYY-MM')"),
+    CATEGORY("b.category"),
+    SCHOOL("coalesce(b.school_id::text, 'none')"),
+    DISTRICT("coalesce(b.district_id::text, 'none')"),
+    CHANNEL("b.channel"),
+    OUTCOME("coalesce(b.outcome, 'OPEN')"),
+    URGENCY("b.urgency");
+
+    /** What rows are grouped by. */
+    final String sql;
+    /** The group's value as text, computed once per group from {@link #sql}. */
+    final String label;
+
+    Dimension(String sql) {
+        this(sql, sql);
+    }
+
+    Dimension(String sql, String label) {
+        this.sql = sql;
+        this.label = label;
+    }
+
+    /** The name used in {@code groupBy} and as a key of each cell: {@code month}, {@code category}, ... */
+    String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Below district level: a breakdown by it is subject to small-cell suppression. */
+    boolean belowDistrict() {
+        return this == SCHOOL;
+    }
+}
