@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tipline.audit.AuditEvent;
@@ -20,7 +21,8 @@ class TakenTipTest {
     private static final String ANALYST = StaffTokens.forDemo("analyst", "ANALYST");
 
     @Test
-    void shouldRouteAPhoneTipTakenByAnAnalystAndGiveACodeTheCallerCanFollowUpWith() {
+    void shouldRouteAPhoneTipTakenByAnAnalystAndGiveACodeTheCallerCanFollowUpWithAndCountItAsPhone() {
+        long phoneTipsBefore = phoneTips();
         Map<String, Object> tip = TipRequests.validTip();
         var receipt = given().auth().oauth2(ANALYST).contentType("application/json")
                 .body(Map.of("channel", "PHONE", "tip", tip)).post("/api/v1/staff/tips").then().statusCode(201)
@@ -39,6 +41,15 @@ class TakenTipTest {
 
         given().contentType("application/json").header(Proofs.followup()).body(Map.of("caseCode", caseCode))
                 .post("/api/v1/followup/session").then().statusCode(200);
+        assertThat(phoneTips()).as("the statistics count it in the PHONE channel").isEqualTo(phoneTipsBefore + 1);
+    }
+
+    /** Tips of the school year so far in the PHONE channel, as the state analyst's statistics count them. */
+    private static long phoneTips() {
+        List<Map<String, Object>> cells = given().auth().oauth2(ANALYST).queryParam("groupBy", "channel")
+                .get("/api/v1/stats").then().statusCode(200).extract().path("cells");
+        return cells.stream().filter(cell -> "PHONE".equals(((Map<?, ?>) cell.get("key")).get("channel")))
+                .mapToLong(cell -> ((Number) ((Map<?, ?>) cell.get("figures")).get("tips")).longValue()).sum();
     }
 
     @Test
