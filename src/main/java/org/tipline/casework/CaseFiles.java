@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.UUID;
+import org.tipline.attachment.Attachments;
 import org.tipline.auth.StaffScope;
 import org.tipline.crypto.RecordKind;
 import org.tipline.crypto.RecordRef;
@@ -29,8 +30,11 @@ public class CaseFiles {
     private final TipHistory history;
     private final Clock clock;
     private final TipConversation conversation;
+    private final Attachments attachments;
 
-    CaseFiles(TipEncryption encryption, ObjectMapper json, TipHistory history, Clock clock, TipConversation conversation) {
+    CaseFiles(TipEncryption encryption, ObjectMapper json, TipHistory history, Clock clock, TipConversation conversation,
+            Attachments attachments) {
+        this.attachments = attachments;
         this.encryption = encryption;
         this.json = json;
         this.history = history;
@@ -61,7 +65,8 @@ public class CaseFiles {
                 conversation.of(tip.id()).stream()
                         .map(m -> new TipDetail.Message(m.id, m.createdAt, m.direction.name(), m.authorStaffId,
                                 conversation.text(m)))
-                        .toList());
+                        .toList(),
+                attachments.listFor(scope, tip));
     }
 
     private static String nameOf(Enum<?> value) {
