@@ -245,6 +245,37 @@ class AttachmentTest {
                 .doesNotContain(id).doesNotContain(marked);
     }
 
+    @Test
+    void shouldLetTheDistrictChooseWhoViewsSensitiveAttachments() {
+        String district = UUID.nameUUIDFromBytes("tipline-demo:district:Natrona County School District".getBytes()).toString();
+        String roles = "/api/v1/admin/districts/" + district + "/sensitive-attachment-roles";
+        Reported abuse = report("SEXUAL_ABUSE");
+        String id = upload(abuse.token(), "image/png", TestImages.encode(TestImages.picture(16, 16), "png")).statusCode(201)
+                .extract().path("id");
+        given().auth().oauth2(SRO).get(path(abuse, id)).then().statusCode(403);
+        given().auth().oauth2(COORDINATOR).get(roles).then().statusCode(200)
+                .body("roles", equalTo(List.of("COORDINATOR", "ANALYST")));
+        // Nobody but a coordinator of the district or an administrator sets it, and never for administrators.
+        given().auth().oauth2(SRO).contentType("application/json").body(Map.of("roles", List.of("SRO"))).put(roles)
+                .then().statusCode(403);
+        given().auth().oauth2(COORDINATOR).contentType("application/json").body(Map.of("roles", List.of("ADMIN"))).put(roles)
+                .then().statusCode(400);
+        try {
+            given().auth().oauth2(COORDINATOR).contentType("application/json")
+                    .body(Map.of("roles", List.of("SRO", "COORDINATOR"))).put(roles).then().statusCode(200)
+                    .body("roles", equalTo(List.of("SRO", "COORDINATOR")));
+
+            given().auth().oauth2(SRO).get(path(abuse, id)).then().statusCode(200);
+            given().auth().oauth2(COUNSELOR).get(path(abuse, id)).then().statusCode(403);
+            assertThat(QuarkusTransaction.requiringNew().call(() -> AuditEvent.count(
+                    "action = 'DISTRICT_SENSITIVE_ATTACHMENT_ROLES_CHANGED' and detail like ?1", district + "%"))).isPositive();
+        } finally {
+            given().auth().oauth2(COORDINATOR).contentType("application/json")
+                    .body(Map.of("roles", List.of("COORDINATOR", "ANALYST"))).put(roles).then().statusCode(200);
+        }
+        given().auth().oauth2(SRO).get(path(abuse, id)).then().statusCode(403);
+    }
+
     private static String path(Reported tip, String attachmentId) {
         return "/api/v1/staff/tips/" + tip.id() + "/attachments/" + attachmentId;
     }
