@@ -5,6 +5,7 @@ import {
   badge, CLOSING_NOTE_TEXT, defaultClosingNote, fillSelect, OUTCOME_TEXT, problemText, relative, showBidiControls, STATUS_TEXT,
   timeElement, urgencyText,
 } from './console-util.js';
+import { renderAttachments, wireStaffUpload } from './console-attachments.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -27,6 +28,7 @@ export function createCase(ctx) {
   let noteChosen = false;
 
   $('back-to-queue').addEventListener('click', () => ctx.backToQueue());
+  wireStaffUpload($('case-attach-input'), $('case-attach-message'), ctx, () => tipId, () => load());
 
   $('case-acknowledge').addEventListener('click', () =>
     act('acknowledge', undefined, 'Acknowledged: escalation has stopped.', $('case-actions-heading')));
@@ -207,6 +209,8 @@ export function createCase(ctx) {
       element('div', { class: 'body', text: n.body }))));
     $('case-notes-empty').hidden = notes.length > 0;
 
+    renderAttachments($('case-attachments'), $('case-attachments-empty'), detail, ctx, () => load());
+
     $('case-history').replaceChildren(...(detail.history || []).map((h) => element('li', {},
       timeElement(h.at), ' — ', element('strong', { text: humanKind(h.kind) }),
       h.detail ? `: ${h.detail}` : '', ` (${actorText(h.actor, me)})`)));
@@ -248,7 +252,8 @@ export function createCase(ctx) {
       'case-location', 'case-when', 'case-people', 'case-contact', 'case-language']) {
       $(id).textContent = '';
     }
-    for (const id of ['case-badges', 'case-conversation', 'case-notes', 'case-history', 'case-recipients-body']) {
+    for (const id of ['case-badges', 'case-conversation', 'case-notes', 'case-history', 'case-recipients-body',
+      'case-attachments']) {
       $(id).replaceChildren();
     }
   }

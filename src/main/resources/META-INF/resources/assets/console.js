@@ -83,6 +83,7 @@ function loadDirectory() {
 
 const ctx = {
   call,
+  token: () => session.token,
   directory,
   showView,
   me: () => session.me,
