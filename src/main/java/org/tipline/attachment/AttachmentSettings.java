@@ -43,8 +43,8 @@ public interface AttachmentSettings {
     @WithDefault("64")
     int maxWaiting();
 
-    /** How long an upload may wait for its turn before a 503 busy. */
-    @WithDefault("30s")
+    /** How long an upload may wait for its turn before a 503 busy (20 parallel 10 MiB photos take about 30 s on 2 cores). */
+    @WithDefault("60s")
     Duration maxWait();
 
     /** The number of images processed at once. */

@@ -5,12 +5,12 @@ import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tipline.attachment.AttachmentProblems.AttachmentNotFoundException;
 import org.tipline.attachment.AttachmentProblems.NoMoreAttachmentsException;
@@ -62,24 +62,24 @@ public class Attachments {
     }
 
     /** The reporter's image for their tip (the caller checked the reporter token and that the tip takes messages). */
-    public AttachmentView addFromReporter(UUID tipId, String clientAddress, InputStream body) {
+    public AttachmentView addFromReporter(UUID tipId, String clientAddress, ImageUpload body) {
         reporterRate.count(clientAddress);
         return add(tipId, body, Attachment.AddedBy.REPORTER, null, TipHistory.REPORTER,
                 () -> Tip.<Tip>findByIdOptional(tipId).orElseThrow(TipNotFoundException::new));
     }
 
     /** A staff member's image for a tip of their scope. */
-    public AttachmentView addFromStaff(StaffScope scope, UUID tipId, InputStream body) {
+    public AttachmentView addFromStaff(StaffScope scope, UUID tipId, ImageUpload body) {
         return add(tipId, body, Attachment.AddedBy.STAFF, scope.staffId(), scope.staffId().toString(),
                 () -> Tip.inScope(scope, tipId));
     }
 
-    private AttachmentView add(UUID tipId, InputStream body, Attachment.AddedBy by, UUID staffId, String actor,
-            java.util.function.Supplier<Tip> tip) {
+    private AttachmentView add(UUID tipId, ImageUpload body, Attachment.AddedBy by, UUID staffId, String actor,
+            Supplier<Tip> tip) {
         // Refused before the body is read: a full tip or one out of scope costs no upload.
         boolean sensitive = QuarkusTransaction.requiringNew().call(() -> roomFor(tip.get(), by));
         CleanImage clean = gate.run(() -> {
-            ImageBody image = ImageBody.read(body, maxBytes);
+            ImageBody image = ImageBody.read(body.body(), body.declaredLength(), maxBytes);
             return scrubber.scrub(image.data, image.length, !sensitive);
         });
         return QuarkusTransaction.requiringNew().call(() -> {

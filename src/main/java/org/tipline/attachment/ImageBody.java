@@ -22,9 +22,10 @@ final class ImageBody {
         this.length = length;
     }
 
-    static ImageBody read(InputStream in, long maxBytes) {
+    /** {@code declaredLength} (the Content-Length, -1 if unknown) sizes the buffer once instead of growing it. */
+    static ImageBody read(InputStream in, long declaredLength, long maxBytes) {
         try (in) {
-            byte[] buffer = new byte[FIRST_BUFFER];
+            byte[] buffer = new byte[(int) Math.min(maxBytes + 1, Math.max(FIRST_BUFFER, declaredLength + 1))];
             int length = 0;
             int n;
             while ((n = in.read(buffer, length, buffer.length - length)) != -1) {

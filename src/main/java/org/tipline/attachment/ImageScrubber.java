@@ -9,11 +9,13 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
@@ -73,6 +75,15 @@ class ImageScrubber {
                 throw ImageRefusedException.tooManyPixels(settings.maxPixels());
             }
             ImageReadParam param = reader.getDefaultReadParam();
+            // Decoded straight into an sRGB int raster where the decoder can, so that an upright image needs no copy.
+            Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+            while (types.hasNext()) {
+                ImageTypeSpecifier type = types.next();
+                if (type.getBufferedImageType() == BufferedImage.TYPE_INT_RGB) {
+                    param.setDestinationType(type);
+                    break;
+                }
+            }
             int step = step(width, height);
             if (step > 1) {
                 param.setSourceSubsampling(step, step, 0, 0);
@@ -111,8 +122,14 @@ class ImageScrubber {
         return (value + divisor - 1) / divisor;
     }
 
-    /** The pixels drawn upright into a new sRGB image, which has no colour profile, no metadata, nothing else. */
+    /**
+     * The pixels drawn upright into a new sRGB image, which has no colour profile, no metadata, nothing else. An image
+     * the decoder already made as such (sRGB ints, upright) is that image: copying it would only cost memory.
+     */
     private static BufferedImage upright(BufferedImage source, int orientation, boolean alpha) {
+        if (orientation == 1 && source.getType() == BufferedImage.TYPE_INT_RGB) {
+            return source;
+        }
         int width = source.getWidth();
         int height = source.getHeight();
         boolean turned = orientation >= 5;

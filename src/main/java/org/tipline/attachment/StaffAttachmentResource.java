@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -56,8 +57,9 @@ public class StaffAttachmentResource {
     @Extension(name = ProblemResponses.EXTENSION,
             value = "TipNotFound NoMoreAttachments ImageTooLarge UnsupportedImage ImageRefused")
     public Response add(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            InputStream body) {
-        AttachmentView created = attachments.addFromStaff(staff.scope(), Parameters.uuid("id", id), body);
+            @Context HttpHeaders headers, InputStream body) {
+        AttachmentView created = attachments.addFromStaff(staff.scope(), Parameters.uuid("id", id),
+                new ImageUpload(body, headers.getLength()));
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 

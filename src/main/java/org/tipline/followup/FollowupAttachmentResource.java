@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tipline.attachment.AttachmentView;
+import org.tipline.attachment.ImageUpload;
 import org.tipline.platform.ClientAddress;
 import org.tipline.platform.ProblemResponses;
 
@@ -54,8 +55,9 @@ public class FollowupAttachmentResource {
     @Extension(name = ProblemResponses.EXTENSION,
             value = "ReporterTokenMissing NoMoreAttachments ImageTooLarge UnsupportedImage ImageRefused TooManyRequests")
     public Response add(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @Context HttpServerRequest http, InputStream body) {
-        AttachmentView created = attachments.add(tokens.tipOf(authorization), clients.resolve(http), body);
+            @Context HttpServerRequest http, @Context HttpHeaders headers, InputStream body) {
+        AttachmentView created = attachments.add(tokens.tipOf(authorization), clients.resolve(http),
+                new ImageUpload(body, headers.getLength()));
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 }

@@ -2,11 +2,11 @@ package org.tipline.followup;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.UUID;
 import org.tipline.attachment.AttachmentView;
 import org.tipline.attachment.Attachments;
+import org.tipline.attachment.ImageUpload;
 import org.tipline.tip.Tip;
 
 /** The reporter's images: taken while the tip takes the reporter's messages, as those are (ReporterConversation). */
@@ -23,7 +23,7 @@ class ReporterAttachments {
         this.clock = clock;
     }
 
-    AttachmentView add(UUID tipId, String clientAddress, InputStream body) {
+    AttachmentView add(UUID tipId, String clientAddress, ImageUpload body) {
         QuarkusTransaction.requiringNew().run(() -> {
             Tip tip = Tip.byId(tipId).orElseThrow(ReporterTokenInvalidException::new);
             if (!tip.acceptsReporterMessages(clock.instant(), settings.replyWindowAfterClose())) {

@@ -17,7 +17,7 @@ import org.tipline.support.TestImages;
 /** Stripping proved with an independent reader, on images built with every trace a phone leaves. */
 class ImageScrubberTest {
 
-    private final ImageScrubber scrubber = new ImageScrubber(settings(50_000_000, 16_777_216));
+    private final ImageScrubber scrubber = new ImageScrubber(settings(50_000_000, 16_777_216, 60));
 
     @Test
     void shouldTakeEveryTraceOutOfAJpegAndTurnItUpright() throws IOException {
@@ -121,7 +121,7 @@ class ImageScrubberTest {
 
     @Test
     void shouldDecodeALargeImageAtALowerResolution() {
-        ImageScrubber small = new ImageScrubber(settings(50_000_000, 1_000_000));
+        ImageScrubber small = new ImageScrubber(settings(50_000_000, 1_000_000, 60));
 
         CleanImage clean = small.scrub(TestImages.blackPng(3000, 2000), TestImages.blackPng(3000, 2000).length, false);
 
@@ -149,14 +149,14 @@ class ImageScrubberTest {
         return joined;
     }
 
-    static AttachmentSettings settings(long maxPixels, long maxStoredPixels) {
+    static AttachmentSettings settings(long maxPixels, long maxStoredPixels, int perClientPerHour) {
         return new AttachmentSettings() {
             public long maxPixels() { return maxPixels; }
             public long maxStoredPixels() { return maxStoredPixels; }
             public int thumbnailSize() { return 320; }
             public int maxPerTip() { return 5; }
             public int maxStaffPerTip() { return 20; }
-            public int maxPerClientPerHour() { return 60; }
+            public int maxPerClientPerHour() { return perClientPerHour; }
             public OptionalInt maxConcurrent() { return OptionalInt.empty(); }
             public int maxWaiting() { return 64; }
             public Duration maxWait() { return Duration.ofSeconds(30); }
