@@ -9,13 +9,12 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Iterator;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
@@ -35,6 +34,9 @@ class ImageScrubber {
     static final String PNG = "image/png";
     private static final float JPEG_QUALITY = 0.9f;
     private static final float THUMBNAIL_QUALITY = 0.8f;
+    /** Image types whose pixels are plain sRGB samples, which the writers encode with no colour profile. */
+    private static final Set<Integer> PLAIN_SRGB = Set.of(BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_3BYTE_BGR,
+            BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_4BYTE_ABGR);
 
     private final AttachmentSettings settings;
 
@@ -75,15 +77,6 @@ class ImageScrubber {
                 throw ImageRefusedException.tooManyPixels(settings.maxPixels());
             }
             ImageReadParam param = reader.getDefaultReadParam();
-            // Decoded straight into an sRGB int raster where the decoder can, so that an upright image needs no copy.
-            Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
-            while (types.hasNext()) {
-                ImageTypeSpecifier type = types.next();
-                if (type.getBufferedImageType() == BufferedImage.TYPE_INT_RGB) {
-                    param.setDestinationType(type);
-                    break;
-                }
-            }
             int step = step(width, height);
             if (step > 1) {
                 param.setSourceSubsampling(step, step, 0, 0);
@@ -124,10 +117,11 @@ class ImageScrubber {
 
     /**
      * The pixels drawn upright into a new sRGB image, which has no colour profile, no metadata, nothing else. An image
-     * the decoder already made as such (sRGB ints, upright) is that image: copying it would only cost memory.
+     * the decoder already made as such (plain sRGB pixels, upright) is that image: a copy would only cost memory, up to
+     * 64 MiB of it at the stored pixel limit.
      */
     private static BufferedImage upright(BufferedImage source, int orientation, boolean alpha) {
-        if (orientation == 1 && source.getType() == BufferedImage.TYPE_INT_RGB) {
+        if (orientation == 1 && PLAIN_SRGB.contains(source.getType()) && source.getColorModel().getColorSpace().isCS_sRGB()) {
             return source;
         }
         int width = source.getWidth();

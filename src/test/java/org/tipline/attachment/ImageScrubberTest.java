@@ -23,7 +23,8 @@ class ImageScrubberTest {
     void shouldTakeEveryTraceOutOfAJpegAndTurnItUpright() throws IOException {
         byte[] original = TestImages.jpegWithMetadata(40, 20, 6);
         Metadata before = Metadata.of(original);
-        assertThat(before.identifyingDirectories()).contains("GPS", "Exif IFD0", "Exif SubIFD", "Exif Thumbnail", "XMP");
+        assertThat(before.identifyingDirectories()).contains("GPS", "Exif IFD0", "Exif SubIFD", "Exif Thumbnail", "XMP",
+                "ICC Profile");
         assertThat(before.allText()).contains(TestImages.TRACES);
 
         CleanImage clean = scrub(original, true);
@@ -39,6 +40,17 @@ class ImageScrubberTest {
         assertThat(isRed(upright.getRGB(10, 5))).isTrue();
         assertThat(isRed(upright.getRGB(10, 35))).isFalse();
         assertThat(Metadata.of(clean.thumbnail()).identifyingDirectories()).isEmpty();
+    }
+
+    @Test
+    void shouldKeepNothingOfAnUprightJpegButItsPixels() {
+        byte[] original = TestImages.jpegWithMetadata(40, 20, 1);
+
+        CleanImage clean = scrub(original, false);
+
+        assertThat(Metadata.of(clean.image()).identifyingDirectories()).isEmpty();
+        assertThat(Metadata.of(clean.image()).allText()).doesNotContain(TestImages.TRACES).doesNotContain("ICC_PROFILE");
+        assertThat(new int[] { clean.width(), clean.height() }).containsExactly(40, 20);
     }
 
     @Test

@@ -126,10 +126,14 @@ public final class AttachmentBenchmark {
         }
     }
 
-    private static final int WIDTH = 4032;
-    private static final int HEIGHT = 3024;
+    /** 16.77 megapixels: the largest image decoded at full resolution (tipline.attachments.max-stored-pixels). */
+    private static final int WIDTH = 4608;
+    private static final int HEIGHT = 3640;
 
-    /** A 12-megapixel photo-like JPEG (gradients and grain) just under 10 MiB: the largest upload there is. */
+    /**
+     * A photo-like JPEG (gradients and grain) as large as an upload gets, up to 10 MiB: the most pixels decoded at full
+     * resolution, with as much grain as keeps it within the limit.
+     */
     private static byte[] photo() {
         int low = 0;
         int high = 256;
@@ -152,11 +156,17 @@ public final class AttachmentBenchmark {
         Random random = new Random(18);
         for (int y = 0; y < HEIGHT; y++) {
             for (int x = 0; x < WIDTH; x++) {
-                int noise = grain == 0 ? 0 : random.nextInt(grain);
-                image.setRGB(x, y, (((x * 255 / WIDTH) + noise) & 0xFF) << 16 | (((y * 255 / HEIGHT) + noise) & 0xFF) << 8
-                        | ((128 + noise) & 0xFF));
+                // Grain of its own in each channel, as a sensor's: enough detail for a 10 MiB JPEG at the usual quality.
+                int red = (x * 255 / WIDTH + noise(random, grain)) & 0xFF;
+                int green = (y * 255 / HEIGHT + noise(random, grain)) & 0xFF;
+                int blue = (128 + noise(random, grain)) & 0xFF;
+                image.setRGB(x, y, red << 16 | green << 8 | blue);
             }
         }
         return image;
+    }
+
+    private static int noise(Random random, int grain) {
+        return grain == 0 ? 0 : random.nextInt(grain);
     }
 }

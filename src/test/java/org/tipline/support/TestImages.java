@@ -64,7 +64,10 @@ public final class TestImages {
         return out.toByteArray();
     }
 
-    /** A JPEG with EXIF (orientation as given, GPS, make, model, serial, owner, thumbnail), XMP and a comment. */
+    /**
+     * A JPEG with EXIF (orientation as given, GPS, make, model, serial, owner, thumbnail), XMP, a comment and an ICC
+     * profile.
+     */
     public static byte[] jpegWithMetadata(int width, int height, int orientation) {
         byte[] plain = encode(picture(width, height), "jpeg");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -72,6 +75,9 @@ public final class TestImages {
         writeSegment(out, 0xE1, concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), exif(orientation)));
         writeSegment(out, 0xE1, concat("http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.ISO_8859_1), xmp()));
         writeSegment(out, 0xFE, ("Taken by " + OWNER).getBytes(StandardCharsets.ISO_8859_1));
+        // An embedded colour profile (not sRGB), as phones write for wide-gamut photos.
+        byte[] profile = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_LINEAR_RGB).getData();
+        writeSegment(out, 0xE2, concat("ICC_PROFILE\0\1\1".getBytes(StandardCharsets.ISO_8859_1), profile));
         out.write(plain, 2, plain.length - 2);
         return out.toByteArray();
     }
