@@ -2,7 +2,7 @@
 // as it is, with the reporter token held in memory only; the service keeps only its pixels (every trace of the phone,
 // such as the place it was taken, is removed) and encrypts them like the tip. HEIC cannot be read by the service.
 import { element, say } from './api.js';
-import { onLanguageChange, t } from './i18n.js';
+import { t } from './i18n.js';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPT = 'image/jpeg,image/png,image/webp';
@@ -20,7 +20,6 @@ export function attachPanel(container) {
   const message = element('p', { id: `${id}-message`, role: 'status', hidden: true });
   container.replaceChildren(heading, hint, label, input, message, list);
   container.hidden = true;
-  onLanguageChange(() => { if (!token) say(message, ''); });
 
   input.addEventListener('change', async () => {
     const files = [...input.files];

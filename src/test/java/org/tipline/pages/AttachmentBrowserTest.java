@@ -2,6 +2,7 @@ package org.tipline.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.tipline.support.TestImages;
+import org.tipline.tip.Tip;
 
 /**
  * Photos in the browser: a student attaches one right after sending the tip and another on the follow-up page, and
@@ -77,11 +79,13 @@ class AttachmentBrowserTest {
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#followup-attach-list li"),
                 "screenshot.png: attached."));
 
-        open("/console");
+        // The officer follows the link of the tip's mail (the queue's first page may be full of older tips).
+        String id = QuarkusTransaction.requiringNew().call(() -> Tip.<Tip>find("reference", reference).singleResult().id().toString());
+        open("/console/tips/" + id);
         browser.visible("#signin-email").sendKeys("sro.kwhs@demo.tipline.local");
         browser.find("#signin-password").sendKeys("tipline-demo");
         browser.find("#signin-submit").click();
-        browser.visible("tr[data-reference='" + reference + "'] .open-tip").click();
+        browser.wait.until(ExpectedConditions.textToBe(By.id("case-reference"), reference));
         browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#case-attachments li.attachment"), 2));
         List<WebElement> thumbnails = browser.driver.findElements(By.cssSelector("#case-attachments .attachment-thumb"));
         assertThat(thumbnails).hasSize(2).allSatisfy(t -> assertThat(t.getAttribute("class")).contains("blurred"));

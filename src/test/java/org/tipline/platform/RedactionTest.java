@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tipline.attachment.ImageUpload;
 import org.tipline.casework.TipDetail;
 import org.tipline.crypto.IntakeKeyring;
 import org.tipline.platform.limits.ClientKeys;
@@ -102,6 +103,20 @@ class RedactionTest {
                 record("Invitations.Issued", m -> new Invitations.Issued(m.secret("link"), AT)),
                 record("AccountMail", m -> AccountMail.invitation(m.shown("New SRO"), m.shown("An account was created."),
                         m.secret("sealedLink").getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                record("ImageUpload", m -> {
+                    String image = m.secret("body");
+                    return new ImageUpload(new java.io.InputStream() {
+                        @Override
+                        public int read() {
+                            return -1;
+                        }
+
+                        @Override
+                        public String toString() {
+                            return image;
+                        }
+                    }, 1024);
+                }),
                 record("IdempotentIntake.Request", m -> construct("org.tipline.intake.IdempotentIntake$Request",
                         m.secret("keyHash"), m.secret("requestHash").getBytes(StandardCharsets.UTF_8))),
                 record("IntakeKeyring.IntakeKey", m -> new IntakeKeyring.IntakeKey(m.shown("k-2025"),
