@@ -108,7 +108,7 @@ public class DirectoryAdministration {
         return AdminViews.DistrictRow.of(district);
     }
 
-    private static District districtInScope(AdminScope scope, UUID districtId) {
+    static District districtInScope(AdminScope scope, UUID districtId) {
         District district = District.findById(districtId);
         if (district == null || !scope.covers(district)) {
             throw new AdminProblems.NotInScope("district");

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.UUID;
+import org.tipline.attachment.Attachments;
 import org.tipline.auth.StaffScope;
 import org.tipline.crypto.RecordKind;
 import org.tipline.crypto.RecordRef;
@@ -31,9 +32,11 @@ public class CaseFiles {
     private final Clock clock;
     private final TipConversation conversation;
     private final String lineZone;
+    private final Attachments attachments;
 
     CaseFiles(TipEncryption encryption, ObjectMapper json, TipHistory history, Clock clock, TipConversation conversation,
-            DirectorySettings directory) {
+            DirectorySettings directory, Attachments attachments) {
+        this.attachments = attachments;
         this.encryption = encryption;
         this.json = json;
         this.history = history;
@@ -66,7 +69,8 @@ public class CaseFiles {
                 conversation.of(tip.id()).stream()
                         .map(m -> new TipDetail.Message(m.id, m.createdAt, m.direction.name(), m.authorStaffId,
                                 conversation.text(m)))
-                        .toList());
+                        .toList(),
+                attachments.listFor(scope, tip));
     }
 
     private static String nameOf(Enum<?> value) {

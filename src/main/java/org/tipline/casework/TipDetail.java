@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tipline.attachment.CaseAttachment;
 import org.tipline.platform.Redaction;
 import org.tipline.platform.Redaction.Redacted;
 
-/** A tip as staff in scope read it: metadata, what the reporter wrote, recipients and history. */
+/** A tip as staff in scope read it: metadata, what the reporter wrote, recipients, history and attachments. */
 @Schema(name = "TipDetail")
 public record TipDetail(
         @Schema(required = true) UUID id,
@@ -30,7 +31,8 @@ public record TipDetail(
         @Schema(required = true) List<RecipientView> recipients,
         @Schema(required = true) List<HistoryEntry> history,
         @Schema(required = true) List<Note> notes,
-        @Schema(required = true) List<Message> messages) {
+        @Schema(required = true) List<Message> messages,
+        @Schema(required = true, description = "Images from the reporter and staff, oldest first") List<CaseAttachment> attachments) {
 
     /** How the views describe their time zone. */
     static final String TIME_ZONE = "IANA time zone in which to show the tip's times: its school's district's, or the tip "

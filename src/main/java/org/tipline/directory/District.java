@@ -51,6 +51,16 @@ public class District extends PanacheEntityBase {
     @Column(name = "day")
     public Set<LocalDate> holidays = new HashSet<>();
 
+    /** Roles that may view a sensitive attachment of this district's tips, comma-separated (migration V21). */
+    @Column(name = "sensitive_attachment_roles")
+    public String sensitiveAttachmentRoles = "COORDINATOR,ANALYST";
+
+    public Set<StaffRole> sensitiveAttachmentRoleSet() {
+        return sensitiveAttachmentRoles.isBlank() ? EnumSet.noneOf(StaffRole.class)
+                : Arrays.stream(sensitiveAttachmentRoles.split(",")).map(StaffRole::valueOf)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(StaffRole.class)));
+    }
+
     public Set<DayOfWeek> businessDaySet() {
         return Arrays.stream(businessDays.split(",")).map(DayOfWeek::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));

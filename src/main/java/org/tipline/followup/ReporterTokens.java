@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.tipline.auth.AuthSettings;
+import org.tipline.intake.ReporterAccess;
 
 /**
  * Reporter tokens: ES256 JWTs for one tip (subject = tip id), audience {@value #AUDIENCE}, short-lived.
@@ -22,7 +23,7 @@ import org.tipline.auth.AuthSettings;
  * opens nothing of staff and a staff token nothing of a reporter's.
  */
 @ApplicationScoped
-class ReporterTokens {
+class ReporterTokens implements ReporterAccess {
 
     static final String AUDIENCE = "reporter";
 
@@ -56,6 +57,12 @@ class ReporterTokens {
                 .jws().algorithm(SignatureAlgorithm.ES256)
                 .sign(signingKey);
         return new ReporterToken(token, settings.tokenLifetime().toSeconds());
+    }
+
+    /** The token a tip's 201 carries, so that the form can attach images without the case code. */
+    @Override
+    public String reporterToken(UUID tipId) {
+        return issue(tipId).token();
     }
 
     /** The tip of a valid reporter token, from an {@code Authorization: Bearer} header. */

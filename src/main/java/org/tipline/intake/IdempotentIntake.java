@@ -47,9 +47,11 @@ class IdempotentIntake {
     private final ObjectMapper json;
     private final IntakeSettings settings;
     private final Clock clock;
+    private final ReporterAccess reporterAccess;
 
     IdempotentIntake(ServerSecrets secrets, TipEncryption encryption, ObjectMapper json, IntakeSettings settings,
-            Clock clock) {
+            Clock clock, ReporterAccess reporterAccess) {
+        this.reporterAccess = reporterAccess;
         this.secrets = secrets;
         this.encryption = encryption;
         this.json = json;
@@ -65,7 +67,10 @@ class IdempotentIntake {
         return new Request(HexFormat.of().formatHex(keyHash), secrets.keyedHash("idempotency-request", serialize(submission)));
     }
 
-    /** The first answer, if this key was used within the window; refused if it was used for another tip. */
+    /**
+     * The first answer, if this key was used within the window, with a fresh reporter token; refused if the key was
+     * used for another tip.
+     */
     @Transactional
     Optional<TipReceipt> replay(Request request) {
         IdempotencyRecord previous = IdempotencyRecord.findById(request.keyHash());
@@ -76,8 +81,9 @@ class IdempotentIntake {
             throw new IdempotencyConflictException();
         }
         try {
-            return Optional.of(json.readValue(encryption.openForTip(ref(previous.tipId, request), previous.receipt),
-                    TipReceipt.class));
+            TipReceipt first = json.readValue(encryption.openForTip(ref(previous.tipId, request), previous.receipt),
+                    TipReceipt.class);
+            return Optional.of(first.withReporterToken(reporterAccess.reporterToken(previous.tipId)));
         } catch (IOException e) {
             throw new IllegalStateException("stored receipt unreadable", e);
         }

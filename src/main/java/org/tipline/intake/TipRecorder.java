@@ -38,10 +38,13 @@ class TipRecorder {
     private final ObjectMapper json;
     private final Clock clock;
     private final Event<TipSubmitted> submitted;
+    private final ReporterAccess reporterAccess;
 
     TipRecorder(TipEncryption encryption, ReferenceNumbers references, IdempotentIntake idempotency,
-            DirectorySettings directory, TipHistory history, ObjectMapper json, Clock clock, Event<TipSubmitted> submitted) {
+            DirectorySettings directory, TipHistory history, ObjectMapper json, Clock clock, Event<TipSubmitted> submitted,
+            ReporterAccess reporterAccess) {
         this.submitted = submitted;
+        this.reporterAccess = reporterAccess;
         this.encryption = encryption;
         this.references = references;
         this.idempotency = idempotency;
@@ -81,9 +84,9 @@ class TipRecorder {
                 history.audit(tip, "TAKEN_BY_STAFF", enteredBy, channel.name());
             }
 
-            TipReceipt receipt = new TipReceipt(code.display(), tip.reference(), day);
+            TipReceipt receipt = new TipReceipt(code.display(), tip.reference(), day, null);
             idempotencyRequest.ifPresent(request -> idempotency.remember(request, tipId, key.dataKey(), receipt, now));
-            return receipt;
+            return channel == Channel.WEB ? receipt.withReporterToken(reporterAccess.reporterToken(tipId)) : receipt;
         } finally {
             key.dataKey().destroy();
         }

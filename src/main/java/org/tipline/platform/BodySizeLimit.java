@@ -10,8 +10,9 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers a body above {@code quarkus.http.limits.max-body-size} with a 413 problem, before anything is
- * read. Quarkus enforces the limit itself, but with an empty answer that a client cannot explain, and it
+ * Answers a body above {@code tipline.http.max-body-size} (64 KiB), or an image body (image/*, or
+ * application/octet-stream) above {@code quarkus.http.limits.max-body-size} (10 MiB), with a 413 problem, before
+ * anything is read. Quarkus enforces the limit itself, but with an empty answer that a client cannot explain, and it
  * can only find out late for a body of unknown length, so POST, PUT and PATCH must declare their length:
  * a chunked body (or an HTTP/2 one without Content-Length) gets a 411 problem. Browsers and HTTP
  * clients send Content-Length for the JSON bodies of this API.
@@ -27,13 +28,16 @@ class BodySizeLimit {
             io.vertx.core.http.HttpMethod.POST, io.vertx.core.http.HttpMethod.PUT, io.vertx.core.http.HttpMethod.PATCH);
 
     private final long maxBytes;
+    private final long maxImageBytes;
     private final String tooLarge;
+    private final String imageTooLarge;
     private final String lengthRequired;
 
-    BodySizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
-        this.maxBytes = limit.asLongValue();
-        this.tooLarge = Json.encode(Problem.of(413, "payload-too-large", "Payload too large",
-                "The request body is larger than " + (maxBytes / 1024) + " KiB. Nothing was saved."));
+    BodySizeLimit(HttpBodySettings settings, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize imageLimit) {
+        this.maxBytes = settings.maxBodySize().asLongValue();
+        this.maxImageBytes = imageLimit.asLongValue();
+        this.tooLarge = tooLarge("request body", maxBytes);
+        this.imageTooLarge = tooLarge("image", maxImageBytes);
         this.lengthRequired = Json.encode(Problem.of(411, "length-required", "Length required",
                 "Send the request body with a Content-Length header, not chunked. Nothing was saved."));
     }
@@ -41,8 +45,9 @@ class BodySizeLimit {
     void register(@Observes Filters filters) {
         filters.register(context -> {
             String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (declared != null && exceeds(declared)) {
-                refuse(context.response(), 413, tooLarge);
+            boolean image = isImage(context.request().getHeader(HttpHeaders.CONTENT_TYPE));
+            if (declared != null && exceeds(declared, image ? maxImageBytes : maxBytes)) {
+                refuse(context.response(), 413, image ? imageTooLarge : tooLarge);
             } else if (declared == null && mayHaveBody(context.request())) {
                 refuse(context.response(), 411, lengthRequired);
             } else {
@@ -69,9 +74,20 @@ class BodySizeLimit {
                 : request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
     }
 
-    private boolean exceeds(String declaredLength) {
+    private static String tooLarge(String what, long limit) {
+        return Json.encode(Problem.of(413, "payload-too-large", "Payload too large",
+                "The " + what + " is larger than " + (limit / 1024) + " KiB. Nothing was saved."));
+    }
+
+    /** Image uploads (attachments) send the image itself as the body. */
+    private static boolean isImage(String contentType) {
+        String type = contentType == null ? "" : contentType.trim().toLowerCase(java.util.Locale.ROOT);
+        return type.startsWith("image/") || type.startsWith("application/octet-stream");
+    }
+
+    private static boolean exceeds(String declaredLength, long limit) {
         try {
-            return Long.parseLong(declaredLength.trim()) > maxBytes;
+            return Long.parseLong(declaredLength.trim()) > limit;
         } catch (NumberFormatException e) {
             return false; // Vert.x rejects a malformed Content-Length itself.
         }

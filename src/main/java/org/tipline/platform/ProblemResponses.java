@@ -32,16 +32,25 @@ public class ProblemResponses implements OASFilter {
         ReporterTokenMissing(401, "Missing, expired or invalid reporter token"),
         SignInFailed(401, "Sign-in failed (the same answer whatever was wrong)"),
         CaseCodeNotRecognized(401, "No tip has this code (the same answer for any wrong code)"),
-        RoleNotAllowed(403, "Not allowed for this role"),
+        RoleNotAllowed(403, "Not allowed for this role (for a sensitive attachment: for this role in the tip's district)"),
         TipNotFound(404, "No such tip in my scope"),
         NotFound(404, "No such thing, or not in what I may see or administer"),
-        IllegalTransition(409, "Not allowed from the tip's status (illegal-transition), or a tip closed as DUPLICATE would have no incident "
+        AttachmentNotFound(404, "No such tip in my scope, or no such attachment of it (or, for a thumbnail, none: "
+                + "sensitive attachments have none)"),
+                IllegalTransition(409, "Not allowed from the tip's status (illegal-transition), or a tip closed as DUPLICATE would have no incident "
                 + "link (duplicate-without-incident)"),
         AlreadyExists(409, "Already exists (a name or email is taken) or already done"),
         ExternalSignIn(409, "Staff sign in at their organisation's identity provider (tipline.auth.mode=external-oidc)"),
         ConversationClosed(409, "The tip was closed too long ago; send a new tip instead"),
+        NoMoreAttachments(409, "The tip takes no more attachments: it has the most allowed (too-many-attachments) or, for "
+                + "the reporter, was closed too long ago (conversation-closed); nothing stored"),
         TooLarge(413, "Body over 64 KiB; nothing stored"),
+        ImageTooLarge(413, "Image over 10 MiB (quarkus.http.limits.max-body-size); nothing stored"),
         UnsupportedMediaType(415, "Not a content type this operation takes (JSON, an envelope, or CSV where it says so)"),
+        UnsupportedImage(415, "Not an image of an accepted type (JPEG, PNG, WebP), judged by its content; HEIC is named "
+                + "(heic-not-supported); nothing stored"),
+        ImageRefused(422, "An image that cannot be taken: damaged or truncated (image-unreadable), or more pixels than "
+                + "allowed (image-too-many-pixels); nothing stored"),
         IdempotencyConflict(422, "Idempotency-Key already used for another tip"),
         ProofRequired(428, "No Tipline-Proof, or one that is malformed, forged, expired, already spent or too weak: solve a "
                 + "new challenge of GET /api/v1/challenge and send again; nothing stored"),

@@ -6,6 +6,7 @@ import {
   timeElement, urgencyText, zoneText,
 } from './console-util.js';
 import { createLeadControl } from './console-lead.js';
+import { renderAttachments, wireStaffUpload } from './console-attachments.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -29,6 +30,7 @@ export function createCase(ctx) {
 
   $('back-to-queue').addEventListener('click', () => ctx.backToQueue());
   const lead = createLeadControl(ctx, (body, done) => act('lead', body, done, $('lead-staff')));
+  wireStaffUpload($('case-attach-input'), $('case-attach-message'), ctx, () => tipId, () => load());
 
   $('case-acknowledge').addEventListener('click', () =>
     act('acknowledge', undefined, 'Acknowledged: escalation has stopped.', $('case-actions-heading')));
@@ -212,6 +214,8 @@ export function createCase(ctx) {
       element('div', { class: 'body', text: n.body }))));
     $('case-notes-empty').hidden = notes.length > 0;
 
+    renderAttachments($('case-attachments'), $('case-attachments-empty'), detail, ctx, () => load());
+
     $('case-history').replaceChildren(...(detail.history || []).map((h) => element('li', {},
       timeElement(h.at, zone), ' — ', element('strong', { text: humanKind(h.kind) }),
       h.detail ? `: ${h.detail}` : '', ` (${actorText(h.actor, me)})`)));
@@ -254,7 +258,8 @@ export function createCase(ctx) {
       'case-location', 'case-when', 'case-people', 'case-contact', 'case-language']) {
       $(id).textContent = '';
     }
-    for (const id of ['case-badges', 'case-conversation', 'case-notes', 'case-history', 'case-recipients-body']) {
+    for (const id of ['case-badges', 'case-conversation', 'case-notes', 'case-history', 'case-recipients-body',
+      'case-attachments']) {
       $(id).replaceChildren();
     }
   }

@@ -89,6 +89,7 @@ function loadDirectory() {
 
 const ctx = {
   call,
+  token: () => session.token,
   directory,
   showView,
   me: () => session.me,

@@ -1,12 +1,14 @@
 // The reporter's follow-up page (issue 7): the case code buys a reporter token that lives in this module's
 // memory only — never in the URL, local storage or a cookie — and reads and adds to the conversation.
 import { api, ApiError, element, say } from './api.js';
+import { attachPanel } from './attach.js';
 import { initLanguage, language, onLanguageChange, t } from './i18n.js';
 import { proofHeader } from './proof.js';
 
 const $ = id => document.getElementById(id);
 let token = null;
 let view = null;
+const attachments = attachPanel($('followup-attach'));
 
 async function openTip(event) {
   event.preventDefault();
@@ -90,6 +92,7 @@ function render() {
     element('span', { class: 'body', text: message.body }))));
   $('conversation-empty').hidden = view.conversation.length > 0;
   $('reply-form').hidden = !view.canReply;
+  if (view.canReply) attachments.open(token); else attachments.close();
   $('tip-closed').hidden = view.canReply;
 }
 
@@ -123,6 +126,7 @@ async function reply(event) {
 
 function leave() {
   token = null;
+  attachments.close();
   view = null;
   $('conversation').replaceChildren();
   $('reply-body').value = '';

@@ -78,6 +78,18 @@ const TEXTS = {
     'note.NEED_MORE_DETAILS': 'Thank you \u2014 we could not act on this without more details. You can send a new tip any time.',
     'nav.report': 'Report',
     'nav.followup': 'Check on a tip',
+    'attach.title': 'Add photos or screenshots (optional)',
+    'attach.hint': 'Up to 5 images, JPEG, PNG or WebP, 10 MB each. Before anything is stored, everything but the picture '
+      + 'itself is removed, such as where and with which phone it was taken. HEIC photos (iPhone) cannot be sent: take a '
+      + 'screenshot of the photo instead.',
+    'attach.choose': 'Choose images',
+    'attach.sending': 'sending…',
+    'attach.sent': 'attached.',
+    'attach.done': 'Done. You can add more images, up to 5.',
+    'attach.heic': 'HEIC photos cannot be sent; take a screenshot of the photo and send that.',
+    'attach.toolarge': 'larger than 10 MB; send a smaller image or a screenshot.',
+    'attach.expired': 'the page forgot your tip for your safety; open it again on the follow-up page with your code.',
+    'attach.failed': 'could not be attached.',
   },
   es: {
     'crisis.danger': '\u00bfEst\u00e1s en peligro ahora mismo? Llama al',
@@ -155,6 +167,18 @@ const TEXTS = {
     'note.NEED_MORE_DETAILS': 'Gracias: no pudimos actuar sin m\u00e1s detalles. Puedes enviar un reporte nuevo cuando quieras.',
     'nav.report': 'Reportar',
     'nav.followup': 'Consultar un reporte',
+    'attach.title': 'Agrega fotos o capturas de pantalla (opcional)',
+    'attach.hint': 'Hasta 5 im\u00e1genes, JPEG, PNG o WebP, de 10 MB cada una. Antes de guardar nada se quita todo lo '
+      + 'que no es la imagen misma, como d\u00f3nde y con qu\u00e9 tel\u00e9fono se tom\u00f3. Las fotos HEIC (iPhone) no '
+      + 'se pueden enviar: env\u00eda una captura de pantalla de la foto.',
+    'attach.choose': 'Elegir im\u00e1genes',
+    'attach.sending': 'enviando\u2026',
+    'attach.sent': 'adjuntada.',
+    'attach.done': 'Listo. Puedes agregar m\u00e1s im\u00e1genes, hasta 5.',
+    'attach.heic': 'Las fotos HEIC no se pueden enviar; env\u00eda una captura de pantalla de la foto.',
+    'attach.toolarge': 'pesa m\u00e1s de 10 MB; env\u00eda una imagen m\u00e1s peque\u00f1a o una captura.',
+    'attach.expired': 'por tu seguridad la p\u00e1gina olvid\u00f3 tu reporte; \u00e1brelo de nuevo en la p\u00e1gina de seguimiento con tu c\u00f3digo.',
+    'attach.failed': 'no se pudo adjuntar.',
   },
 };
 

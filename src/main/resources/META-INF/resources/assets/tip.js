@@ -1,6 +1,7 @@
 // The student tip form (issue 7): school search, category, description, "happening now", optional details;
 // encrypted in the browser before it is sent; the case code shown once and confirmed before leaving.
 import { api, ApiError, element, say } from './api.js';
+import { attachPanel } from './attach.js';
 import { canEncrypt, MEDIA_TYPE, seal } from './envelope.js';
 import { proofHeader } from './proof.js';
 import { initLanguage, language, onLanguageChange, t } from './i18n.js';
@@ -13,6 +14,7 @@ let categories = [];
 let idempotencyKey = null;
 let keyedContent = null;
 let codeUnconfirmed = false;
+const attachments = attachPanel($('receipt-attach'));
 
 function renderSchools() {
   const select = $('school');
@@ -144,6 +146,7 @@ function showReceipt(receipt) {
   $('reference').textContent = receipt.reference;
   $('form-view').hidden = true;
   $('receipt-view').hidden = false;
+  attachments.open(receipt.reporterToken);
   codeUnconfirmed = true;
   $('receipt-title').focus();
 }
@@ -165,6 +168,7 @@ function finish() {
   $('code-confirmed').checked = false;
   $('receipt-done').disabled = true;
   say($('copy-message'), '');
+  attachments.close();
   $('receipt-view').hidden = true;
   $('form-view').hidden = false;
   $('form-title').focus();

@@ -50,6 +50,11 @@ final class BenchmarkApp implements AutoCloseable {
 
     /** The application with the production settings, changed by {@code overrides}. */
     static BenchmarkApp start(Path workDirectory, Properties overrides) throws Exception {
+        return start(workDirectory, overrides, "1g");
+    }
+
+    /** The same with a heap of {@code maxHeap} (as -Xmx takes it). */
+    static BenchmarkApp start(Path workDirectory, Properties overrides, String maxHeap) throws Exception {
         EmbeddedPostgres postgres = PackagedApp.startDatabase();
         BenchmarkApp started = null;
         try {
@@ -57,7 +62,7 @@ final class BenchmarkApp implements AutoCloseable {
             settings.putAll(overrides);
             Path file = PackagedApp.write(settings, workDirectory.resolve("keys.properties"));
             started = new BenchmarkApp(postgres, PackagedApp.start(postgres, file, workDirectory.resolve("app.log"),
-                    "-Xmx1g", "-Dquarkus.log.level=WARN"));
+                    "-Xmx" + maxHeap, "-Dquarkus.log.level=WARN"));
             started.seedSchools();
             return started;
         } catch (Exception e) {
@@ -122,6 +127,11 @@ final class BenchmarkApp implements AutoCloseable {
     /** CPU seconds the application process has used so far (user + system, from /proc). */
     double cpuSeconds() throws IOException {
         return app.cpuSeconds();
+    }
+
+    /** The application process's resident memory now ({@code VmRSS}) or at its peak ({@code VmHWM}), in KiB. */
+    long memoryKib(String field) throws IOException {
+        return app.memoryKib(field);
     }
 
     @Override

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tipline.attachment.ImageUpload;
 import org.tipline.casework.TipDetail;
 import org.tipline.crypto.IntakeKeyring;
 import org.tipline.platform.limits.ClientKeys;
@@ -74,7 +75,7 @@ class RedactionTest {
                 record("TipBody", m -> new TipBody(m.secret("description"), m.secret("location"), m.secret("when"),
                         m.secret("peopleInvolved"), m.secret("reporterContact"), m.secret("language"))),
                 record("TipReceipt", m -> new TipReceipt(m.secret("caseCode"), m.shown("T-2025-000042"),
-                        LocalDate.of(2025, 3, 4))),
+                        LocalDate.of(2025, 3, 4), m.secret("reporterToken"))),
                 record("EncryptedTip", m -> new EncryptedTip(m.shown("ECDH-ES+A256GCM"), m.shown("k-2025"), m.shown("BOepk"),
                         m.shown("iv-12"), m.secret("ciphertext"))),
                 record("AccessToken", m -> new AccessToken(m.secret("accessToken"), 900, false)),
@@ -96,12 +97,26 @@ class RedactionTest {
                         List.of(new TipDetail.RecipientView(m.shown("sro@example.org"), "SRO", "assigned", true)),
                         List.of(new TipDetail.HistoryEntry(AT, "SUBMITTED", "system", null)),
                         List.of(new TipDetail.Note(ID, AT, ID, m.secret("body"))),
-                        List.of(new TipDetail.Message(ID, AT, "FROM_REPORTER", null, m.secret("body"))))),
+                        List.of(new TipDetail.Message(ID, AT, "FROM_REPORTER", null, m.secret("body"))), List.of())),
                 record("InvitationResource.Acceptance",
                         m -> new InvitationResource.Acceptance(m.secret("token"), m.secret("password"))),
                 record("Invitations.Issued", m -> new Invitations.Issued(m.secret("link"), AT)),
                 record("AccountMail", m -> AccountMail.invitation(m.shown("New SRO"), m.shown("An account was created."),
                         m.secret("sealedLink").getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                record("ImageUpload", m -> {
+                    String image = m.secret("body");
+                    return new ImageUpload(new java.io.InputStream() {
+                        @Override
+                        public int read() {
+                            return -1;
+                        }
+
+                        @Override
+                        public String toString() {
+                            return image;
+                        }
+                    }, 1024);
+                }),
                 record("IdempotentIntake.Request", m -> construct("org.tipline.intake.IdempotentIntake$Request",
                         m.secret("keyHash"), m.secret("requestHash").getBytes(StandardCharsets.UTF_8))),
                 record("IntakeKeyring.IntakeKey", m -> new IntakeKeyring.IntakeKey(m.shown("k-2025"),

@@ -197,6 +197,16 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
+    /** A figure of the process's memory from /proc, in KiB: {@code VmRSS} (resident now) or {@code VmHWM} (its peak). */
+    public long memoryKib(String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.substring(field.length() + 1).replace("kB", "").trim());
+            }
+        }
+        throw new IOException(field + " not in /proc/" + process.pid() + "/status");
+    }
+
     /** Kills the process at once (SIGKILL), as a crash or an evicted pod would end it: no shutdown hook runs. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

@@ -1,0 +1,74 @@
+// Photos and screenshots from the reporter (tip form, right after sending, and the follow-up page): each file is sent
+// as it is, with the reporter token held in memory only; the service keeps only its pixels (every trace of the phone,
+// such as the place it was taken, is removed) and encrypts them like the tip. HEIC cannot be read by the service.
+import { element, say } from './api.js';
+import { t } from './i18n.js';
+
+const MAX_BYTES = 10 * 1024 * 1024;
+const ACCEPT = 'image/jpeg,image/png,image/webp';
+const MAX_BUSY_RETRIES = 3;
+
+/** Builds the attach panel inside {@code container}; open(token) shows it for a tip, close() forgets the token. */
+export function attachPanel(container) {
+  let token = null;
+  const id = container.id;
+  const heading = element('h2', { id: `${id}-title`, 'data-i18n': 'attach.title', text: t('attach.title') });
+  const hint = element('p', { class: 'hint', id: `${id}-hint`, 'data-i18n': 'attach.hint', text: t('attach.hint') });
+  const label = element('label', { for: `${id}-input`, 'data-i18n': 'attach.choose', text: t('attach.choose') });
+  const input = element('input', { type: 'file', id: `${id}-input`, accept: ACCEPT, multiple: true, 'aria-describedby': `${id}-hint` });
+  const list = element('ul', { class: 'attached', id: `${id}-list` });
+  const message = element('p', { id: `${id}-message`, role: 'status', hidden: true });
+  container.replaceChildren(heading, hint, label, input, message, list);
+  container.hidden = true;
+
+  input.addEventListener('change', async () => {
+    const files = [...input.files];
+    input.disabled = true;
+    for (const file of files) {
+      const item = element('li', { text: `${file.name}: ${t('attach.sending')}` });
+      list.append(item);
+      item.textContent = `${file.name}: ${await send(file)}`;
+    }
+    input.value = '';
+    input.disabled = false;
+    say(message, t('attach.done'), 'ok');
+  });
+
+  /** Sends one file; answers what the reporter should read about it. */
+  async function send(file) {
+    if (/\.hei[cf]$/i.test(file.name) || /hei[cf]/i.test(file.type)) return t('attach.heic');
+    if (file.size > MAX_BYTES) return t('attach.toolarge');
+    for (let attempt = 0; ; attempt++) {
+      let response;
+      try {
+        response = await fetch('/api/v1/followup/attachments', { method: 'POST', body: file, credentials: 'omit',
+          cache: 'no-store', referrerPolicy: 'no-referrer',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': file.type || 'application/octet-stream',
+            Accept: 'application/json' } });
+      } catch (networkFailure) {
+        return t('tip.error.network');
+      }
+      if (response.status === 201) return t('attach.sent');
+      const problem = await response.json().catch(() => ({}));
+      if (response.status === 503 && attempt < MAX_BUSY_RETRIES) {
+        await new Promise((resolve) => setTimeout(resolve, 1000 * Number(response.headers.get('Retry-After') || 5)));
+        continue;
+      }
+      if (response.status === 401) return t('attach.expired');
+      return problem.detail || t('attach.failed');
+    }
+  }
+
+  return {
+    open(reporterToken) {
+      token = reporterToken;
+      container.hidden = !token;
+    },
+    close() {
+      token = null;
+      list.replaceChildren();
+      say(message, '');
+      container.hidden = true;
+    },
+  };
+}

@@ -1,0 +1,118 @@
+package org.tipline.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.tipline.support.TestImages;
+import org.tipline.tip.Tip;
+
+/**
+ * Photos in the browser: a student attaches one right after sending the tip and another on the follow-up page, and
+ * the SRO sees both in the case, blurred until clicked. Skipped only when Chromium is not installed.
+ */
+@QuarkusTest
+class AttachmentBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        Assumptions.assumeTrue(Browser.installed(),
+                "Chromium is not installed (apt-get install chromium chromium-driver); .ci/run installs it");
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private void open(String path) {
+        String url = base.toString();
+        browser.driver.get((url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + path);
+    }
+
+    @Test
+    void shouldCarryPhotosFromTheStudentToTheOfficerBlurredUntilClicked() throws IOException {
+        Path photo = file("photo.jpg", TestImages.jpegWithMetadata(240, 160, 1));
+        Path screenshot = file("screenshot.png", TestImages.pngWithMetadata(120, 200));
+
+        open("/");
+        browser.visible("#school option:nth-child(2)");
+        new Select(browser.find("#school")).selectByVisibleText("Kelly Walsh High School (Casper)");
+        new Select(browser.find("#category")).selectByValue("THREAT_OF_VIOLENCE");
+        browser.find("#description").sendKeys("He posted this threat last night, see the photo.");
+        browser.find("#submit-tip").click();
+        String caseCode = browser.visible("#case-code").getText();
+        String reference = browser.find("#reference").getText();
+        browser.visible("#receipt-attach-input").sendKeys(photo.toAbsolutePath().toString());
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#receipt-attach-list li"),
+                "photo.jpg: attached."));
+        browser.screenshots("tip-attachment");
+        browser.find("#code-confirmed").click();
+        browser.find("#receipt-done").click();
+
+        open("/followup");
+        browser.visible("#code-input").sendKeys(caseCode);
+        browser.find("#code-submit").click();
+        browser.visible("#followup-attach-input").sendKeys(screenshot.toAbsolutePath().toString());
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#followup-attach-list li"),
+                "screenshot.png: attached."));
+
+        // The officer follows the link of the tip's mail (the queue's first page may be full of older tips).
+        String id = QuarkusTransaction.requiringNew().call(() -> Tip.<Tip>find("reference", reference).singleResult().id().toString());
+        open("/console/tips/" + id);
+        browser.visible("#signin-email").sendKeys("sro.kwhs@demo.tipline.local");
+        browser.find("#signin-password").sendKeys("tipline-demo");
+        browser.find("#signin-submit").click();
+        browser.wait.until(ExpectedConditions.textToBe(By.id("case-reference"), reference));
+        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#case-attachments li.attachment"), 2));
+        List<WebElement> thumbnails = browser.driver.findElements(By.cssSelector("#case-attachments .attachment-thumb"));
+        assertThat(thumbnails).hasSize(2).allSatisfy(t -> assertThat(t.getAttribute("class")).contains("blurred"));
+        WebElement first = thumbnails.get(0);
+        browser.wait.until(driver -> (Boolean) browser.script(
+                "return arguments[0].querySelector('img').naturalWidth > 0", first));
+        assertThat(blur(first)).as("the thumbnail shows blurred").contains("blur");
+        browser.screenshots("attachment-blurred");
+
+        first.click();
+
+        assertThat(first.getAttribute("class")).doesNotContain("blurred");
+        assertThat(blur(first)).as("and sharp after a click").isEqualTo("none");
+        assertThat(first.findElement(By.tagName("img")).getAttribute("src")).startsWith("data:image/jpeg;base64,");
+        browser.find("#case-attachments li.attachment:nth-child(2) .actions button").click();
+        browser.wait.until(driver -> (Boolean) browser.script("const image = document.querySelector("
+                + "'#case-attachments li.attachment:nth-child(2) .attachment-full img'); return !!image && image.naturalWidth == 120"));
+        browser.screenshots("attachment-sharp");
+        assertThat(browser.consoleErrors()).filteredOn(message -> !message.contains("Failed to load resource")).isEmpty();
+    }
+
+    private static String blur(WebElement thumbnail) {
+        return (String) browser.script("return getComputedStyle(arguments[0].querySelector('img')).filter", thumbnail);
+    }
+
+    private static Path file(String name, byte[] content) throws IOException {
+        Path directory = Files.createDirectories(Path.of("target", "attachment-uploads"));
+        return Files.write(directory.resolve(name), content);
+    }
+}
