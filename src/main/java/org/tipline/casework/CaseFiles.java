@@ -11,6 +11,7 @@ import org.tipline.crypto.RecordKind;
 import org.tipline.crypto.RecordRef;
 import org.tipline.crypto.TipEncryption;
 import org.tipline.directory.School;
+import org.tipline.retention.RetentionPolicies;
 import org.tipline.routing.TipRecipient;
 import org.tipline.tip.Tip;
 import org.tipline.tip.TipBody;
@@ -30,26 +31,30 @@ public class CaseFiles {
     private final Clock clock;
     private final TipConversation conversation;
 
-    CaseFiles(TipEncryption encryption, ObjectMapper json, TipHistory history, Clock clock, TipConversation conversation) {
+    private final RetentionPolicies retention;
+
+    CaseFiles(TipEncryption encryption, ObjectMapper json, TipHistory history, Clock clock, TipConversation conversation,
+            RetentionPolicies retention) {
         this.encryption = encryption;
         this.json = json;
         this.history = history;
         this.clock = clock;
         this.conversation = conversation;
+        this.retention = retention;
     }
 
     @Transactional
     public TipDetail read(StaffScope scope, UUID tipId) {
-        Tip tip = Tip.inScope(scope, tipId);
+        Tip tip = Tip.readableInScope(scope, tipId);
         history.audit(tip, "READ", scope.staffId().toString(), null);
         TipMessage.markReadByStaff(tip.id(), clock.instant());
         School school = tip.schoolId() == null ? null : School.findById(tip.schoolId());
-        TipBody body = decrypt(tip);
+        TipBody body = tip.shredded() ? null : decrypt(tip);
         return new TipDetail(tip.id(), tip.reference(), tip.schoolId(), school == null ? null : school.name,
                 tip.category().name(), tip.urgency().name(), tip.channel().name(), tip.status().name(), nameOf(tip.outcome()),
                 nameOf(tip.closingNote()), tip.leadStaffId(), tip.submittedAt(), tip.ackDeadline(), tip.acknowledgedAt(),
-                new TipDetail.Content(body.description(), body.location(), body.when(), body.peopleInvolved(),
-                        body.reporterContact(), body.language()),
+                body == null ? null : new TipDetail.Content(body.description(), body.location(), body.when(),
+                        body.peopleInvolved(), body.reporterContact(), body.language()),
                 TipRecipient.ofTip(tip.id()).stream()
                         .map(r -> new TipDetail.RecipientView(r.email, r.role.name(), r.reason, r.lead)).toList(),
                 TipEvent.historyOf(tip.id()).stream()
@@ -61,7 +66,8 @@ public class CaseFiles {
                 conversation.of(tip.id()).stream()
                         .map(m -> new TipDetail.Message(m.id, m.createdAt, m.direction.name(), m.authorStaffId,
                                 conversation.text(m)))
-                        .toList());
+                        .toList(),
+                retention.viewOf(tip));
     }
 
     private static String nameOf(Enum<?> value) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tipline.retention.TipRetention;
 import org.tipline.platform.Redaction;
 import org.tipline.platform.Redaction.Redacted;
 
@@ -25,11 +26,12 @@ public record TipDetail(
         @Schema(required = true) Instant submittedAt,
         @Schema(required = true) Instant ackDeadline,
         Instant acknowledgedAt,
-        @Schema(required = true) @Redacted Content content,
+        @Schema(description = "What the reporter wrote; null once shredded (see retention)") @Redacted Content content,
         @Schema(required = true) List<RecipientView> recipients,
         @Schema(required = true) List<HistoryEntry> history,
         @Schema(required = true) List<Note> notes,
-        @Schema(required = true) List<Message> messages) {
+        @Schema(required = true) List<Message> messages,
+        @Schema(required = true, description = "Shredding, legal hold and review") TipRetention retention) {
 
     /** A staff-only note. */
     @Schema(name = "TipNoteView")

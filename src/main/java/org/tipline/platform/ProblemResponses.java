@@ -35,7 +35,8 @@ public class ProblemResponses implements OASFilter {
         RoleNotAllowed(403, "Not allowed for this role"),
         TipNotFound(404, "No such tip in my scope"),
         NotFound(404, "No such thing, or not in what I may see or administer"),
-        IllegalTransition(409, "Not allowed from the tip's status"),
+        IllegalTransition(409, "Not allowed from the tip's status, or on a tip whose content was shredded (tip-shredded), or a "
+                + "legal hold that is already placed or released"),
         AlreadyExists(409, "Already exists (a name or email is taken) or already done"),
         ExternalSignIn(409, "Staff sign in at their organisation's identity provider (tipline.auth.mode=external-oidc)"),
         ConversationClosed(409, "The tip was closed too long ago; send a new tip instead"),
