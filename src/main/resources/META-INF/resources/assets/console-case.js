@@ -5,6 +5,7 @@ import {
   badge, CLOSING_NOTE_TEXT, defaultClosingNote, fillSelect, OUTCOME_TEXT, problemText, relative, showBidiControls, STATUS_TEXT,
   timeElement, urgencyText,
 } from './console-util.js';
+import { createRetention } from './console-retention.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -25,6 +26,7 @@ export function createCase(ctx) {
   let busy = false;
   let draftsFor = null;
   let noteChosen = false;
+  const retention = createRetention(ctx);
 
   $('back-to-queue').addEventListener('click', () => ctx.backToQueue());
 
@@ -215,6 +217,7 @@ export function createCase(ctx) {
       element('td', { text: r.email }), element('td', { text: r.role }), element('td', { text: r.reason }),
       element('td', { text: r.lead ? 'Lead' : '' }))));
 
+    retention.render(detail, () => load());
     $('case-body').hidden = false;
   }
 
@@ -242,6 +245,7 @@ export function createCase(ctx) {
     generation += 1;
     tip = null;
     $('case-body').hidden = true;
+    retention.clear();
     $('case-reference').textContent = '';
     for (const id of ['case-status', 'case-status-text', 'case-school', 'case-category', 'case-urgency', 'case-submitted',
       'case-deadline', 'case-acknowledged', 'case-lead', 'case-outcome', 'case-closing-note', 'case-description',

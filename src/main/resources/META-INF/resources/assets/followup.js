@@ -3,6 +3,7 @@
 import { api, ApiError, element, say } from './api.js';
 import { initLanguage, language, onLanguageChange, t } from './i18n.js';
 import { proofHeader } from './proof.js';
+import { renderRetention } from './followup-retention.js';
 
 const $ = id => document.getElementById(id);
 let token = null;
@@ -91,6 +92,7 @@ function render() {
   $('conversation-empty').hidden = view.conversation.length > 0;
   $('reply-form').hidden = !view.canReply;
   $('tip-closed').hidden = view.canReply;
+  renderRetention(view);
 }
 
 /** Times are coarse on purpose (to the hour): shown as the day and the hour. */
