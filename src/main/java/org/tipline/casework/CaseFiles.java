@@ -30,7 +30,6 @@ public class CaseFiles {
     private final TipHistory history;
     private final Clock clock;
     private final TipConversation conversation;
-
     private final RetentionPolicies retention;
 
     CaseFiles(TipEncryption encryption, ObjectMapper json, TipHistory history, Clock clock, TipConversation conversation,

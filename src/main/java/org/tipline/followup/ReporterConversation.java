@@ -40,13 +40,13 @@ class ReporterConversation {
 
     ReporterConversation(Clock clock, FollowupSettings settings, TipConversation conversation, TipRouting routing,
             TipHistory history, DirectorySettings directory, RetentionPolicies retention) {
-        this.retention = retention;
         this.clock = clock;
         this.settings = settings;
         this.conversation = conversation;
         this.routing = routing;
         this.history = history;
         this.timeZone = directory.timeZone();
+        this.retention = retention;
     }
 
     @Transactional

@@ -125,10 +125,15 @@ public class Tip extends PanacheEntityBase {
 
     /**
      * The tip to work on, if the scope covers it; {@link TipNotFoundException} otherwise (the same answer either way),
-     * and {@link TipShreddedException} once its content is shredded: nothing can be done to it any more.
+     * and {@link TipShreddedException} once its content is shredded: nothing can be done to it any more. The row is
+     * locked for the step, so a step waits for a shredding in progress and then finds the tip shredded, rather than
+     * sealing a note or message under a key that is being deleted.
      */
     public static Tip inScope(StaffScope scope, UUID tipId) {
-        Tip tip = readableInScope(scope, tipId);
+        Tip tip = findById(tipId, LockModeType.PESSIMISTIC_WRITE);
+        if (tip == null || !scope.covers(tip.schoolId)) {
+            throw new TipNotFoundException();
+        }
         if (tip.shredded()) {
             throw new TipShreddedException();
         }

@@ -42,7 +42,7 @@ export function createRetention(ctx) {
   }
 
   function holdForm(tipId, held, reload) {
-    const input = element('input', { id: 'hold-reason', name: 'reason', maxlength: '1000', required: true,
+    const input = element('input', { type: 'text', id: 'hold-reason', name: 'reason', maxlength: '1000', required: true,
       'aria-describedby': 'hold-hint' });
     const form = element('form', { class: 'subform', novalidate: true },
       element('label', { for: 'hold-reason', text: held ? 'Reason to release the hold' : 'Reason for a legal hold' }),

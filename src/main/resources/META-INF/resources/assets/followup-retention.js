@@ -14,5 +14,9 @@ export function renderRetention(view) {
   day.textContent = view.deletionDate
     ? t('followup.deletion', { date: new Date(`${view.deletionDate}T12:00:00`).toLocaleDateString(language(), { dateStyle: 'long' }) })
     : '';
-  if (deleted) $('tip-closed').hidden = true;
+  if (deleted) {
+    // The deleted notice says it all: neither "closed, send a new tip" nor "no messages yet" applies.
+    $('tip-closed').hidden = true;
+    $('conversation-empty').hidden = true;
+  }
 }

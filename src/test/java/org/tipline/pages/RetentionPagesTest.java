@@ -87,6 +87,7 @@ class RetentionPagesTest {
         assertThat(browser.find("#tip-deletion").isDisplayed()).isFalse();
         assertThat(browser.find("#reply-form").isDisplayed()).isFalse();
         assertThat(browser.find("#tip-closed").isDisplayed()).isFalse();
+        assertThat(browser.find("#conversation-empty").isDisplayed()).isFalse();
         browser.find("[data-lang=es]").click();
         assertThat(browser.find("#tip-deleted").getText()).startsWith("Esta conversación terminó y su contenido fue borrado");
         browser.screenshots("followup-deleted");
