@@ -13,6 +13,7 @@ import org.tipline.crypto.RecordRef;
 import org.tipline.crypto.TipEncryption;
 import org.tipline.directory.DirectorySettings;
 import org.tipline.directory.School;
+import org.tipline.retention.RetentionPolicies;
 import org.tipline.routing.TipRecipient;
 import org.tipline.tip.Tip;
 import org.tipline.tip.TipBody;
@@ -33,10 +34,12 @@ public class CaseFiles {
     private final TipConversation conversation;
     private final String lineZone;
     private final Attachments attachments;
+    private final RetentionPolicies retention;
 
     CaseFiles(TipEncryption encryption, ObjectMapper json, TipHistory history, Clock clock, TipConversation conversation,
-            DirectorySettings directory, Attachments attachments) {
+            DirectorySettings directory, Attachments attachments, RetentionPolicies retention) {
         this.attachments = attachments;
+        this.retention = retention;
         this.encryption = encryption;
         this.json = json;
         this.history = history;
@@ -47,17 +50,17 @@ public class CaseFiles {
 
     @Transactional
     public TipDetail read(StaffScope scope, UUID tipId) {
-        Tip tip = Tip.inScope(scope, tipId);
+        Tip tip = Tip.readableInScope(scope, tipId);
         history.audit(tip, "READ", scope.staffId().toString(), null);
         TipMessage.markReadByStaff(tip.id(), clock.instant());
         School school = tip.schoolId() == null ? null : School.findById(tip.schoolId());
-        TipBody body = decrypt(tip);
+        TipBody body = tip.shredded() ? null : decrypt(tip);
         return new TipDetail(tip.id(), tip.reference(), tip.schoolId(), school == null ? null : school.name,
                 school == null ? lineZone : school.district.timeZone,
                 tip.category().name(), tip.urgency().name(), tip.channel().name(), tip.status().name(), nameOf(tip.outcome()),
                 nameOf(tip.closingNote()), tip.leadStaffId(), tip.submittedAt(), tip.ackDeadline(), tip.acknowledgedAt(),
-                new TipDetail.Content(body.description(), body.location(), body.when(), body.peopleInvolved(),
-                        body.reporterContact(), body.language()),
+                body == null ? null : new TipDetail.Content(body.description(), body.location(), body.when(),
+                        body.peopleInvolved(), body.reporterContact(), body.language()),
                 TipRecipient.ofTip(tip.id()).stream()
                         .map(r -> new TipDetail.RecipientView(r.email, r.role.name(), r.reason, r.lead)).toList(),
                 TipEvent.historyOf(tip.id()).stream()
@@ -70,7 +73,7 @@ public class CaseFiles {
                         .map(m -> new TipDetail.Message(m.id, m.createdAt, m.direction.name(), m.authorStaffId,
                                 conversation.text(m)))
                         .toList(),
-                attachments.listFor(scope, tip));
+                attachments.listFor(scope, tip), retention.viewOf(tip));
     }
 
     private static String nameOf(Enum<?> value) {

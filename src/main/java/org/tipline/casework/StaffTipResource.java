@@ -115,7 +115,7 @@ public class StaffTipResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "addTipNote", summary = "Add a staff-only note (encrypted)")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Created.class)))
-    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest TipNotFound")
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest TipNotFound IllegalTransition")
     public Response note(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Valid @NotNull CaseRequests.Text request) {
         return created(lifecycle.addNote(scope(), Parameters.uuid("id", id), request.body()));
@@ -126,7 +126,7 @@ public class StaffTipResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "addTipMessage", summary = "Send a message to the reporter (encrypted)")
     @APIResponse(responseCode = "201", description = "Sent", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Created.class)))
-    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest TipNotFound")
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest TipNotFound IllegalTransition")
     public Response message(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Valid @NotNull CaseRequests.Text request) {
         return created(lifecycle.addMessage(scope(), Parameters.uuid("id", id), request.body()));
@@ -137,7 +137,7 @@ public class StaffTipResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "assignTipLead", summary = "Make a staff member who serves the school the lead")
     @APIResponse(responseCode = "204", description = "Assigned")
-    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest TipNotFound")
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest TipNotFound IllegalTransition")
     public void lead(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Valid @NotNull CaseRequests.Lead request) {
         lifecycle.assignLead(scope(), Parameters.uuid("id", id), request.staffId());
@@ -148,7 +148,7 @@ public class StaffTipResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "reassignTip", summary = "Move the tip to another school; it is routed again")
     @APIResponse(responseCode = "204", description = "Reassigned")
-    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest TipNotFound")
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest TipNotFound IllegalTransition")
     public void reassign(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Valid @NotNull CaseRequests.Reassign request) {
         lifecycle.reassign(scope(), Parameters.uuid("id", id), request.schoolId());

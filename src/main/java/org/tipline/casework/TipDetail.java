@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tipline.attachment.CaseAttachment;
+import org.tipline.retention.TipRetention;
 import org.tipline.platform.Redaction;
 import org.tipline.platform.Redaction.Redacted;
 
@@ -27,12 +28,13 @@ public record TipDetail(
         @Schema(required = true) Instant submittedAt,
         @Schema(required = true) Instant ackDeadline,
         Instant acknowledgedAt,
-        @Schema(required = true) @Redacted Content content,
+        @Schema(description = "What the reporter wrote; null once shredded (see retention)") @Redacted Content content,
         @Schema(required = true) List<RecipientView> recipients,
         @Schema(required = true) List<HistoryEntry> history,
         @Schema(required = true) List<Note> notes,
         @Schema(required = true) List<Message> messages,
-        @Schema(required = true, description = "Images from the reporter and staff, oldest first") List<CaseAttachment> attachments) {
+        @Schema(required = true, description = "Images from the reporter and staff, oldest first") List<CaseAttachment> attachments,
+        @Schema(required = true, description = "Shredding, legal hold and review") TipRetention retention) {
 
     /** How the views describe their time zone. */
     static final String TIME_ZONE = "IANA time zone in which to show the tip's times: its school's district's, or the tip "

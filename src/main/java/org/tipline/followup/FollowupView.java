@@ -18,7 +18,11 @@ public record FollowupView(
         @Schema(required = true, description = "The day the tip was received (the district's time zone)") LocalDate receivedOn,
         @Schema(required = true, description = "Messages, oldest first") List<Message> conversation,
         @Schema(description = "Present once the tip is closed") ClosingNoteView closingNote,
-        @Schema(required = true, description = "Whether the reporter may still add a message") boolean canReply) {
+        @Schema(required = true, description = "Whether the reporter may still add a message") boolean canReply,
+        @Schema(description = "Once closed: the day (district's zone) from which the conversation will be deleted")
+        LocalDate deletionDate,
+        @Schema(required = true, description = "The conversation has ended and its content was deleted (retention)")
+        boolean contentDeleted) {
 
     @Schema(name = "FollowupMessage")
     public record Message(

@@ -17,6 +17,7 @@ import org.tipline.directory.DirectorySettings;
 import org.tipline.tip.Tip;
 import org.tipline.tip.TipHistory;
 import org.tipline.tip.MessageDirection;
+import org.tipline.retention.RetentionPolicies;
 import org.tipline.routing.TipRouting;
 
 /**
@@ -35,15 +36,17 @@ class ReporterConversation {
     private final TipRouting routing;
     private final TipHistory history;
     private final ZoneId timeZone;
+    private final RetentionPolicies retention;
 
     ReporterConversation(Clock clock, FollowupSettings settings, TipConversation conversation, TipRouting routing,
-            TipHistory history, DirectorySettings directory) {
+            TipHistory history, DirectorySettings directory, RetentionPolicies retention) {
         this.clock = clock;
         this.settings = settings;
         this.conversation = conversation;
         this.routing = routing;
         this.history = history;
         this.timeZone = directory.timeZone();
+        this.retention = retention;
     }
 
     @Transactional
@@ -59,7 +62,7 @@ class ReporterConversation {
         ClosingNote note = tip.closingNote();
         FollowupView.ClosingNoteView closingNote = note == null ? null : new FollowupView.ClosingNoteView(note.name(), note.text());
         return new FollowupView(tip.reference(), tip.status().reporterStatus(), LocalDate.ofInstant(tip.submittedAt(), timeZone),
-                messages, closingNote, canReply(tip));
+                messages, closingNote, canReply(tip), retention.deletionDay(tip).orElse(null), tip.shredded());
     }
 
     /**

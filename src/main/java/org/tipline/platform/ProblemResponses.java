@@ -37,8 +37,9 @@ public class ProblemResponses implements OASFilter {
         NotFound(404, "No such thing, or not in what I may see or administer"),
         AttachmentNotFound(404, "No such tip in my scope, or no such attachment of it (or, for a thumbnail, none: "
                 + "sensitive attachments have none)"),
-                IllegalTransition(409, "Not allowed from the tip's status (illegal-transition), or a tip closed as DUPLICATE would have no incident "
-                + "link (duplicate-without-incident)"),
+        IllegalTransition(409, "Not allowed from the tip's status (illegal-transition), or a tip closed as DUPLICATE would have no incident "
+                + "link (duplicate-without-incident), or on a tip whose content was shredded (tip-shredded), or a legal hold "
+                + "that is already placed or released"),
         AlreadyExists(409, "Already exists (a name or email is taken) or already done"),
         ExternalSignIn(409, "Staff sign in at their organisation's identity provider (tipline.auth.mode=external-oidc)"),
         ConversationClosed(409, "The tip was closed too long ago; send a new tip instead"),

@@ -97,8 +97,12 @@ public class Tip extends PanacheEntityBase {
     @Column(name = "incident_id")
     private UUID incidentId;
 
-    /** {@link TipBody} as JSON, sealed with AES-256-GCM under the tip's data key. */
+    /** {@link TipBody} as JSON, sealed with AES-256-GCM under the tip's data key; null once shredded. */
     private byte[] body;
+
+    /** When retention shredded the tip's content (key, body, messages, notes); its metadata stays. */
+    @Column(name = "shredded_at")
+    private Instant shreddedAt;
 
     protected Tip() {
         // for Hibernate
@@ -123,8 +127,25 @@ public class Tip extends PanacheEntityBase {
 
     // --- finders: every query about tips that is not the queue's (casework.TipQueue) lives here ----------
 
-    /** The tip, if the scope covers it; {@link TipNotFoundException} otherwise (the same answer either way). */
+    /**
+     * The tip to work on, if the scope covers it; {@link TipNotFoundException} otherwise (the same answer either way),
+     * and {@link TipShreddedException} once its content is shredded: nothing can be done to it any more. The row is
+     * locked for the step, so a step waits for a shredding in progress and then finds the tip shredded, rather than
+     * sealing a note or message under a key that is being deleted.
+     */
     public static Tip inScope(StaffScope scope, UUID tipId) {
+        Tip tip = findById(tipId, LockModeType.PESSIMISTIC_WRITE);
+        if (tip == null || !scope.covers(tip.schoolId)) {
+            throw new TipNotFoundException();
+        }
+        if (tip.shredded()) {
+            throw new TipShreddedException();
+        }
+        return tip;
+    }
+
+    /** The tip to look at, shredded or not, if the scope covers it; {@link TipNotFoundException} otherwise. */
+    public static Tip readableInScope(StaffScope scope, UUID tipId) {
         Tip tip = findById(tipId);
         if (tip == null || !scope.covers(tip.schoolId)) {
             throw new TipNotFoundException();
@@ -294,9 +315,23 @@ public class Tip extends PanacheEntityBase {
         nextEscalationAt = next;
     }
 
-    /** Whether the reporter may still write: open, or closed less than {@code window} ago. */
+    /** Whether the reporter may still write: not shredded, and open or closed less than {@code window} ago. */
     public boolean acceptsReporterMessages(Instant now, Duration window) {
-        return closedAt == null || now.isBefore(closedAt.plus(window));
+        return !shredded() && (closedAt == null || now.isBefore(closedAt.plus(window)));
+    }
+
+    /** Retention's step: the body goes (the caller deletes the key and the other ciphertexts); metadata stays. */
+    public void shred(Instant at) {
+        body = null;
+        shreddedAt = at;
+    }
+
+    public boolean shredded() {
+        return shreddedAt != null;
+    }
+
+    public Instant shreddedAt() {
+        return shreddedAt;
     }
 
     private void moveFrom(Set<TipStatus> allowed, TipStatus next) {

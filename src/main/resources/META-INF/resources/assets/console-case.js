@@ -7,6 +7,7 @@ import {
 } from './console-util.js';
 import { createLeadControl } from './console-lead.js';
 import { renderAttachments, wireStaffUpload } from './console-attachments.js';
+import { createRetention } from './console-retention.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -27,6 +28,7 @@ export function createCase(ctx) {
   let busy = false;
   let draftsFor = null;
   let noteChosen = false;
+  const retention = createRetention(ctx);
 
   $('back-to-queue').addEventListener('click', () => ctx.backToQueue());
   const lead = createLeadControl(ctx, (body, done) => act('lead', body, done, $('lead-staff')));
@@ -224,6 +226,7 @@ export function createCase(ctx) {
       element('td', { text: r.email }), element('td', { text: r.role }), element('td', { text: r.reason }),
       element('td', { text: r.lead ? 'Lead' : '' }))));
 
+    retention.render(detail, () => load());
     $('case-body').hidden = false;
   }
 
@@ -251,6 +254,7 @@ export function createCase(ctx) {
     generation += 1;
     tip = null;
     $('case-body').hidden = true;
+    retention.clear();
     $('case-reference').textContent = '';
     lead.clear();
     for (const id of ['case-status', 'case-status-text', 'case-school', 'case-category', 'case-urgency', 'case-zone', 'case-submitted',

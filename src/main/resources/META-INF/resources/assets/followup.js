@@ -4,6 +4,7 @@ import { api, ApiError, element, say } from './api.js';
 import { attachPanel } from './attach.js';
 import { initLanguage, language, onLanguageChange, t } from './i18n.js';
 import { proofHeader } from './proof.js';
+import { renderRetention } from './followup-retention.js';
 
 const $ = id => document.getElementById(id);
 let token = null;
@@ -94,6 +95,7 @@ function render() {
   $('reply-form').hidden = !view.canReply;
   if (view.canReply) attachments.open(token); else attachments.close();
   $('tip-closed').hidden = view.canReply;
+  renderRetention(view);
 }
 
 /** Times are coarse on purpose (to the hour): shown as the day and the hour. */

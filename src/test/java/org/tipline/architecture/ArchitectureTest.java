@@ -34,7 +34,7 @@ class ArchitectureTest {
 
     /** Top to bottom: a package may use the packages after it, never one before it. */
     static final List<String> LAYERS = List.of("pages", "admin", "casework", "incidents", "followup", "attachment", "stats", "signin", "intake", "routing",
-            "notify", "tip", "audit", "auth", "directory", "abuse", "crypto", "platform");
+            "retention", "notify", "tip", "audit", "auth", "directory", "abuse", "crypto", "platform");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -88,7 +88,7 @@ class RedactionTest {
                 record("FollowupView.Message", m -> new FollowupView.Message(m.shown("you"), AT, m.secret("body"))),
                 // The view itself holds reporter text only through its messages, which print redacted.
                 record("FollowupView", m -> new FollowupView(m.shown("T-2025-000042"), "received", LocalDate.of(2025, 3, 4),
-                        List.of(new FollowupView.Message("you", AT, m.secret("body"))), null, true)),
+                        List.of(new FollowupView.Message("you", AT, m.secret("body"))), null, true, null, false)),
                 record("TipDetail.Content", m -> content(m)),
                 record("TipDetail.Note", m -> new TipDetail.Note(ID, AT, ID, m.secret("body"))),
                 record("TipDetail.Message", m -> new TipDetail.Message(ID, AT, m.shown("FROM_REPORTER"), null, m.secret("body"))),
@@ -97,7 +97,7 @@ class RedactionTest {
                         List.of(new TipDetail.RecipientView(m.shown("sro@example.org"), "SRO", "assigned", true)),
                         List.of(new TipDetail.HistoryEntry(AT, "SUBMITTED", "system", null)),
                         List.of(new TipDetail.Note(ID, AT, ID, m.secret("body"))),
-                        List.of(new TipDetail.Message(ID, AT, "FROM_REPORTER", null, m.secret("body"))), List.of())),
+                        List.of(new TipDetail.Message(ID, AT, "FROM_REPORTER", null, m.secret("body"))), List.of(), null)),
                 record("InvitationResource.Acceptance",
                         m -> new InvitationResource.Acceptance(m.secret("token"), m.secret("password"))),
                 record("Invitations.Issued", m -> new Invitations.Issued(m.secret("link"), AT)),

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.tipline.abuse.AbuseSettings;
 import org.tipline.auth.AuthSettings;
 import org.tipline.notify.NotifySettings;
+import org.tipline.retention.RetentionSettings;
 import org.tipline.routing.RoutingSettings;
 
 /**
@@ -31,6 +32,9 @@ class ScheduledSettingsTest {
     @Inject
     AuthSettings auth;
 
+    @Inject
+    RetentionSettings retention;
+
     @Test
     void shouldResolveTheScheduledIntervalsFromTheirSettings() {
         var config = ConfigProvider.getConfig();
@@ -45,5 +49,7 @@ class ScheduledSettingsTest {
                 .isEqualTo(abuse.spentProofCleanupInterval()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.getValue("tipline.auth.failure-cleanup-interval", Duration.class))
                 .isEqualTo(auth.failureCleanupInterval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.getValue("tipline.retention.check-interval", Duration.class))
+                .isEqualTo(retention.checkInterval()).isEqualTo(Duration.ofHours(1));
     }
 }
