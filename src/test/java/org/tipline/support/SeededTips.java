@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -16,8 +15,8 @@ import java.util.UUID;
 
 /**
  * Tips written straight into the database with exactly the metadata a statistics test needs (times in the past,
- * outcomes, channels), as the queue benchmark seeds them: without recipients (the check at commit is off for the
- * session) and with a body that is not a sealed tip, because statistics never open it.
+ * outcomes, channels), each with the analyst desk as its recipient, as every tip must have one, and with a body that is
+ * not a sealed tip, because statistics never open it.
  */
 public final class SeededTips {
 
@@ -79,13 +78,17 @@ public final class SeededTips {
 
     public UUID insert() {
         UUID id = UUID.randomUUID();
-        execute("insert into tip (id, reference, school_id, category, happening_now, status, urgency, channel, submitted_at, "
-                + "ack_deadline, acknowledged_at, outcome, closed_at, case_code_hash, body) values "
-                + "(?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, "S-" + id, schoolId, category, status, urgency,
+        // One statement, so one transaction: the tip commits with a recipient, as the database requires of every tip.
+        execute("with seeded as (insert into tip (id, reference, school_id, category, happening_now, status, urgency, channel, "
+                + "submitted_at, ack_deadline, acknowledged_at, outcome, closed_at, case_code_hash, body) values "
+                + "(?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id, submitted_at) "
+                + "insert into tip_recipient (id, tip_id, email, role, reason, created_at) select ?, id, "
+                + "'analyst-desk@seeded.tipline.local', 'ANALYST_DESK', 'seeded for statistics', submitted_at from seeded",
+                id, "S-" + id, schoolId, category, status, urgency,
                 channel, time(submittedAt), time(submittedAt.plusSeconds(86400)),
                 ackAfter == null ? null : time(submittedAt.plusSeconds(ackAfter)), outcome,
                 closeAfter == null ? null : time(submittedAt.plusSeconds(closeAfter)), id.toString().getBytes(StandardCharsets.UTF_8),
-                new byte[] { 1 });
+                new byte[] { 1 }, UUID.randomUUID());
         return id;
     }
 
@@ -110,14 +113,11 @@ public final class SeededTips {
 
     private static void execute(String sql, Object... values) {
         try (Connection connection = Arc.container().instance(AgroalDataSource.class).get().getConnection();
-                Statement session = connection.createStatement();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            session.execute("set session_replication_role = replica");
             for (int i = 0; i < values.length; i++) {
                 statement.setObject(i + 1, values[i]);
             }
             statement.executeUpdate();
-            session.execute("set session_replication_role = origin");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
