@@ -3,16 +3,11 @@ package org.tipline.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -26,30 +21,10 @@ import org.tipline.tip.Tip;
  * the SRO sees both in the case, blurred until clicked. Skipped only when Chromium is not installed.
  */
 @QuarkusTest
-class AttachmentBrowserTest {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        Assumptions.assumeTrue(Browser.installed(),
-                "Chromium is not installed (apt-get install chromium chromium-driver); .ci/run installs it");
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class AttachmentBrowserTest extends BrowserTest {
 
     private void open(String path) {
-        String url = base.toString();
-        browser.driver.get((url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + path);
+        browser.driver.get(origin() + path);
     }
 
     @Test

@@ -4,15 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -32,33 +28,9 @@ import org.tipline.support.Proofs;
  * Skipped only when Chromium is not installed; {@code .ci/run} installs it and fails on a skip.
  */
 @QuarkusTest
-class BrowserJourneyTest {
+class BrowserJourneyTest extends BrowserTest {
 
     private static final String CASE_CODE = "[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}";
-
-    @TestHTTPResource("/")
-    URL base;
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        Assumptions.assumeTrue(Browser.installed(),
-                "Chromium is not installed (apt-get install chromium chromium-driver); .ci/run installs it");
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private String origin() {
-        String url = base.toString();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
 
     private void open(String path) {
         browser.driver.get(origin() + path);

@@ -4,10 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -44,31 +39,12 @@ import org.tipline.tip.Tip;
  * the district's clock for a viewer whose browser runs in another zone.
  */
 @QuarkusTest
-class ConsoleAdminBrowserTest {
+class ConsoleAdminBrowserTest extends BrowserTest {
 
     private static final String KELLY_WALSH = UUID.nameUUIDFromBytes("tipline-demo:school:Kelly Walsh High School".getBytes())
             .toString();
     private static final String DISTRICT = "Natrona County School District";
     private static final String DISTRICT_ID = UUID.nameUUIDFromBytes(("tipline-demo:district:" + DISTRICT).getBytes()).toString();
-
-    @TestHTTPResource("/")
-    URL base;
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        Assumptions.assumeTrue(Browser.installed(),
-                "Chromium is not installed (apt-get install chromium chromium-driver); .ci/run installs it");
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void shouldPreviewAnImportListEveryBadRowThenApplyAGoodFile() throws IOException {
@@ -255,11 +231,6 @@ class ConsoleAdminBrowserTest {
         List<String> schools = new Select(browser.find("#filter-school")).getOptions().stream().map(WebElement::getText).toList();
         assertThat(schools).containsExactly("All my schools", "Evansville Elementary School (Evansville)",
                 "Evansville Middle School (Evansville)");
-    }
-
-    private String origin() {
-        String url = base.toString();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private void open(String path) {

@@ -4,15 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import java.net.URL;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -34,31 +29,7 @@ import org.tipline.tip.Tip;
  */
 @QuarkusTest
 @TestProfile(ExternalOidc.class)
-class ExternalSignInBrowserTest {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        Assumptions.assumeTrue(Browser.installed(),
-                "Chromium is not installed (apt-get install chromium chromium-driver); .ci/run installs it");
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private String origin() {
-        String url = base.toString();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
+class ExternalSignInBrowserTest extends BrowserTest {
 
     @Test
     void shouldSignInAtTheProviderOpenTheLinkedTipAndTheQueueAndSignOutOfBoth() {

@@ -2,16 +2,12 @@ package org.tipline.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -20,30 +16,11 @@ import org.tipline.support.SeededTips;
 
 /** The console's statistics page in headless Chromium, with ten tips of Kelly Walsh High School in autumn 2024. */
 @QuarkusTest
-class StatsPageBrowserTest {
+class StatsPageBrowserTest extends BrowserTest {
 
     private static final UUID KELLY_WALSH = UUID.nameUUIDFromBytes(
             "tipline-demo:school:Kelly Walsh High School".getBytes(StandardCharsets.UTF_8));
     private static final ZoneId DENVER = ZoneId.of("America/Denver");
-
-    @TestHTTPResource("/")
-    URL base;
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        Assumptions.assumeTrue(Browser.installed(),
-                "Chromium is not installed (apt-get install chromium chromium-driver); .ci/run installs it");
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     private static void seed() {
         SeededTips.tip(KELLY_WALSH, "BULLYING").at("2024-09-03T10:00", DENVER).acknowledged(600).closed("INTERVENTION", 3600).insert();
@@ -56,11 +33,6 @@ class StatsPageBrowserTest {
         SeededTips.tip(KELLY_WALSH, "WEAPON").at("2024-10-08T10:10", DENVER).lifeSafety().acknowledged(300).insert();
         SeededTips.tip(KELLY_WALSH, "DRUGS").at("2024-10-15T14:00", DENVER).channel("EMAIL").acknowledged(900).closed("UNFOUNDED", 9000).insert();
         SeededTips.tip(KELLY_WALSH, "DRUGS").at("2024-10-22T15:00", DENVER).channel("EMAIL").acknowledged(600).closed("UNFOUNDED", 5400).insert();
-    }
-
-    private String origin() {
-        String url = base.toString();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     @Test
