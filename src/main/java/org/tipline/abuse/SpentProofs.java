@@ -15,7 +15,7 @@ import java.time.ZoneOffset;
  * row goes once the challenge has expired (after that the token is refused as expired anyway).
  */
 @ApplicationScoped
-class SpentProofs {
+public class SpentProofs {
 
     private final Clock clock;
 
@@ -23,8 +23,11 @@ class SpentProofs {
         this.clock = clock;
     }
 
-    /** Marks the proof spent, in a transaction of its own; false when it already was. */
-    boolean spend(byte[] tokenHash, Instant expiresAt) {
+    /**
+     * Marks the proof spent, in a transaction of its own; false when it already was. Also holds other single-use
+     * proofs (a DPoP proof's id): the caller hashes them under a purpose of its own.
+     */
+    public boolean spend(byte[] tokenHash, Instant expiresAt) {
         return QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager()
                 .createNativeQuery("insert into spent_proof (token_hash, expires_at) values (?1, ?2) on conflict do nothing")
                 .setParameter(1, tokenHash)

@@ -52,6 +52,22 @@ public final class Aes256Gcm {
         }
     }
 
+    /** Raw GCM sealing with a caller-chosen nonce, for answers a browser opens with WebCrypto (IV sent apart). */
+    static byte[] sealRaw(byte[] key, byte[] nonce, byte[] plaintext, byte[] associatedData) {
+        SecretBytes secret = SecretBytes.copyOf(key);
+        try {
+            return run(Cipher.ENCRYPT_MODE, secret, nonce, plaintext, 0, plaintext.length, associatedData);
+        } finally {
+            secret.destroy();
+        }
+    }
+
+    static byte[] randomNonce() {
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        return nonce;
+    }
+
     private static byte[] run(int mode, SecretBytes key, byte[] nonce, byte[] input, int offset, int length,
             byte[] associatedData) {
         byte[] keyBytes = key.reveal();

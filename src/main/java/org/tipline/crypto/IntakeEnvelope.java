@@ -2,10 +2,7 @@ package org.tipline.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECPoint;
-import java.security.spec.ECPublicKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.KeyAgreement;
@@ -29,13 +26,14 @@ public final class IntakeEnvelope {
 
     public static final String ALGORITHM = "ECDH-P256+HKDF-SHA256+A256GCM";
     private static final String CONTEXT = "tipline-intake-v1|";
+    private static final String REPLY_CONTEXT = "tipline-reply-v1|";
     private static final int RAW_POINT_BYTES = 65;
 
     private IntakeEnvelope() {
     }
 
     /** Decrypts an envelope addressed to {@code key}. Throws {@link EnvelopeException} saying what is wrong. */
-    public static byte[] open(IntakeKeyring.IntakeKey key, String ephemeralPublicKey, String iv, String ciphertext) {
+    public static Opened open(IntakeKeyring.IntakeKey key, String ephemeralPublicKey, String iv, String ciphertext) {
         byte[] epk = decode("epk", ephemeralPublicKey);
         byte[] nonce = decode("iv", iv);
         byte[] sealed = decode("ciphertext", ciphertext);
@@ -48,14 +46,61 @@ public final class IntakeEnvelope {
         byte[] shared = sharedSecret(key, epk);
         byte[] context = (CONTEXT + key.kid()).getBytes(StandardCharsets.UTF_8);
         byte[] aesKey = hkdf(shared, epk, context);
+        byte[] replyContext = (REPLY_CONTEXT + key.kid()).getBytes(StandardCharsets.UTF_8);
         try {
-            return Aes256Gcm.openRaw(aesKey, nonce, sealed, context);
+            byte[] plaintext = Aes256Gcm.openRaw(aesKey, nonce, sealed, context);
+            return new Opened(plaintext, sealed, SecretBytes.copyOf(hkdf(shared, epk, replyContext)), replyContext);
         } catch (DecryptionFailedException e) {
             throw EnvelopeException.undecryptable();
         } finally {
             Arrays.fill(shared, (byte) 0);
             Arrays.fill(aesKey, (byte) 0);
         }
+    }
+
+    /**
+     * An opened envelope: what it held, and the key its answer is sealed with. That key comes from the same ECDH as the
+     * envelope's (HKDF with its own info, {@code "tipline-reply-v1|" + kid}), so only the page holding the ephemeral
+     * private key opens the answer; whoever replays a logged envelope gets an answer they cannot read.
+     */
+    public static final class Opened {
+
+        private final byte[] plaintext;
+        private final byte[] ciphertext;
+        private final SecretBytes replyKey;
+        private final byte[] replyContext;
+
+        Opened(byte[] plaintext, byte[] ciphertext, SecretBytes replyKey, byte[] replyContext) {
+            this.plaintext = plaintext;
+            this.ciphertext = ciphertext;
+            this.replyKey = replyKey;
+            this.replyContext = replyContext;
+        }
+
+        public byte[] plaintext() {
+            return plaintext;
+        }
+
+        /** The envelope's ciphertext: the same bytes again are the same envelope replayed. */
+        public byte[] ciphertext() {
+            return ciphertext.clone();
+        }
+
+        /** The answer sealed with AES-256-GCM under the reply key, additional data {@code "tipline-reply-v1|" + kid}. */
+        public SealedReply sealReply(byte[] answer) {
+            byte[] nonce = Aes256Gcm.randomNonce();
+            byte[] sealed = Aes256Gcm.sealRaw(replyKey.reveal(), nonce, answer, replyContext);
+            return new SealedReply(SealedReply.ALGORITHM, null, base64(nonce), base64(sealed));
+        }
+
+        @Override
+        public String toString() {
+            return "IntakeEnvelope.Opened[REDACTED]";
+        }
+    }
+
+    static String base64(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     static byte[] hkdf(byte[] sharedSecret, byte[] salt, byte[] info) {
@@ -67,36 +112,26 @@ public final class IntakeEnvelope {
     }
 
     private static byte[] sharedSecret(IntakeKeyring.IntakeKey key, byte[] rawPoint) {
-        try {
-            KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
-            agreement.init(key.privateKey());
-            agreement.doPhase(ephemeralKey(key, rawPoint), true);
-            return agreement.generateSecret();
-        } catch (GeneralSecurityException e) {
-            throw EnvelopeException.malformed("epk", "is not a usable P-256 public key");
-        }
-    }
-
-    /** Parses and validates the point: an off-curve point would leak bits of the private key. */
-    private static ECPublicKey ephemeralKey(IntakeKeyring.IntakeKey key, byte[] rawPoint) throws GeneralSecurityException {
         if (rawPoint.length != RAW_POINT_BYTES || rawPoint[0] != 0x04) {
             throw EnvelopeException.malformed("epk", "must be an uncompressed P-256 point (65 bytes)");
         }
-        org.bouncycastle.math.ec.ECPoint point;
-        try {
-            point = IntakeKeyring.P256.getCurve().decodePoint(rawPoint).normalize();
-        } catch (IllegalArgumentException e) {
-            throw EnvelopeException.malformed("epk", "is not a point on P-256");
-        }
-        if (point.isInfinity() || !point.isValid()) {
-            throw EnvelopeException.malformed("epk", "is not a point on P-256");
-        }
-        ECPoint javaPoint = new ECPoint(point.getAffineXCoord().toBigInteger(), point.getAffineYCoord().toBigInteger());
-        return (ECPublicKey) KeyFactory.getInstance("EC")
-                .generatePublic(new ECPublicKeySpec(javaPoint, key.publicKey().getParams()));
+        ECPublicKey ephemeral = P256Keys.fromRaw(rawPoint)
+                .orElseThrow(() -> EnvelopeException.malformed("epk", "is not a point on P-256"));
+        return ecdh(key.privateKey(), ephemeral);
     }
 
-    private static byte[] decode(String field, String base64url) {
+    static byte[] ecdh(java.security.PrivateKey own, ECPublicKey other) {
+        try {
+            KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
+            agreement.init(own);
+            agreement.doPhase(other, true);
+            return agreement.generateSecret();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("ECDH failed on a validated P-256 key", e);
+        }
+    }
+
+    static byte[] decode(String field, String base64url) {
         if (base64url == null || base64url.isEmpty()) {
             throw EnvelopeException.malformed(field, "is missing");
         }

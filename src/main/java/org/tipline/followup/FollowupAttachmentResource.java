@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tipline.crypto.SealedReply;
 import org.tipline.attachment.AttachmentView;
 import org.tipline.attachment.ImageUpload;
 import org.tipline.platform.ClientAddress;
@@ -31,12 +32,12 @@ import org.tipline.platform.ProblemResponses;
 @Tag(name = "Reporter")
 public class FollowupAttachmentResource {
 
-    private final ReporterTokens tokens;
+    private final ReporterExchange exchange;
     private final ReporterAttachments attachments;
     private final ClientAddress clients;
 
-    FollowupAttachmentResource(ReporterTokens tokens, ReporterAttachments attachments, ClientAddress clients) {
-        this.tokens = tokens;
+    FollowupAttachmentResource(ReporterExchange exchange, ReporterAttachments attachments, ClientAddress clients) {
+        this.exchange = exchange;
         this.attachments = attachments;
         this.clients = clients;
     }
@@ -47,17 +48,21 @@ public class FollowupAttachmentResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "addFollowupAttachment", summary = "Attach an image to my tip (up to 5; stripped of all "
             + "metadata, encrypted like the tip)", description = "Send the reporter token (from POST /api/v1/followup/session "
-            + "or the tip's 201) as 'Authorization: Bearer <token>'. The image itself is the body (JPEG, PNG or WebP; at "
+            + "or the tip's 201) as 'Authorization: <tokenType> <token>', with a DPoP proof for a DPoP token (whose answer is then "
+            + "a SealedReply). The image itself is the body (JPEG, PNG or WebP; at "
             + "most 10 MiB), with an image Content-Type; its type is decided by its content. Only its pixels are kept.")
     @RequestBody(required = true, content = @Content(mediaType = "image/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "201", description = "Stored",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttachmentView.class)))
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttachmentView.class)),
+                    @Content(mediaType = SealedReply.MEDIA_TYPE, schema = @Schema(implementation = SealedReply.class)) })
     @Extension(name = ProblemResponses.EXTENSION,
             value = "ReporterTokenMissing NoMoreAttachments ImageTooLarge UnsupportedImage ImageRefused TooManyRequests")
     public Response add(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Parameter(description = FollowupResource.DPOP_DESCRIPTION) @HeaderParam(ReporterExchange.DPOP_HEADER) String dpop,
             @Context HttpServerRequest http, @Context HttpHeaders headers, InputStream body) {
-        AttachmentView created = attachments.add(tokens.tipOf(authorization), clients.resolve(http),
-                new ImageUpload(body, headers.getLength()));
-        return Response.status(Response.Status.CREATED).entity(created).build();
+        ReporterCaller caller = exchange.caller(authorization, dpop, http);
+        AttachmentView created = attachments.add(caller.tipId(), clients.resolve(http), new ImageUpload(body, headers.getLength()));
+        return exchange.answer(caller, Response.Status.CREATED, created);
     }
 }

@@ -12,6 +12,10 @@ public interface FollowupSettings {
     @WithDefault("30m")
     Duration tokenLifetime();
 
+    /** How long a DPoP proof is accepted after its {@code iat}; each is accepted once within it. */
+    @WithDefault("60s")
+    Duration dpopProofLifetime();
+
     /** How long after a tip is closed the reporter may still write; after it they are asked for a new tip. */
     @WithDefault("30d")
     Duration replyWindowAfterClose();

@@ -5,17 +5,25 @@ import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.tipline.auth.AuthSettings;
+import org.tipline.crypto.P256Keys;
 import org.tipline.intake.ReporterAccess;
+import org.tipline.intake.ReporterKeys;
+import org.tipline.platform.InvalidFieldException;
 
 /**
  * Reporter tokens: ES256 JWTs for one tip (subject = tip id), audience {@value #AUDIENCE}, short-lived.
@@ -26,6 +34,12 @@ import org.tipline.intake.ReporterAccess;
 class ReporterTokens implements ReporterAccess {
 
     static final String AUDIENCE = "reporter";
+    static final String BEARER = "Bearer";
+    static final String DPOP = "DPoP";
+    /** RFC 7800 confirmation: the thumbprint of the key the token is bound to (RFC 9449 {@code cnf.jkt}). */
+    private static final String CONFIRMATION = "cnf";
+    /** The page's ECDH key that answers are sealed to (Tipline's own claim). */
+    private static final String RESPONSE_KEY = "rek";
 
     private final Clock clock;
     private final FollowupSettings settings;
@@ -33,9 +47,11 @@ class ReporterTokens implements ReporterAccess {
     private final String issuer;
     private final PrivateKey signingKey;
     private final JWTAuthContextInfo verification;
+    private final DpopProofs proofs;
 
-    ReporterTokens(Clock clock, FollowupSettings settings, AuthSettings auth, JWTParser parser)
+    ReporterTokens(Clock clock, FollowupSettings settings, AuthSettings auth, JWTParser parser, DpopProofs proofs)
             throws GeneralSecurityException {
+        this.proofs = proofs;
         this.clock = clock;
         this.settings = settings;
         this.parser = parser;
@@ -47,34 +63,82 @@ class ReporterTokens implements ReporterAccess {
         verification.setSignatureAlgorithm(Set.of(SignatureAlgorithm.ES256));
     }
 
-    ReporterToken issue(UUID tipId) {
+    ReporterToken issue(UUID tipId, Optional<BoundKeys> keys) {
         Instant now = clock.instant();
-        String token = Jwt.issuer(issuer)
+        JwtClaimsBuilder claims = Jwt.issuer(issuer)
                 .audience(AUDIENCE)
                 .subject(tipId.toString())
                 .issuedAt(now)
-                .expiresAt(now.plus(settings.tokenLifetime()))
-                .jws().algorithm(SignatureAlgorithm.ES256)
-                .sign(signingKey);
-        return new ReporterToken(token, settings.tokenLifetime().toSeconds());
+                .expiresAt(now.plus(settings.tokenLifetime()));
+        keys.ifPresent(bound -> claims.claim(CONFIRMATION, Map.of("jkt", bound.thumbprint()))
+                .claim(RESPONSE_KEY, Base64.getUrlEncoder().withoutPadding().encodeToString(P256Keys.raw(bound.responseKey()))));
+        String token = claims.jws().algorithm(SignatureAlgorithm.ES256).sign(signingKey);
+        return new ReporterToken(token, settings.tokenLifetime().toSeconds(), keys.isPresent() ? DPOP : BEARER);
     }
 
     /** The token a tip's 201 carries, so that the form can attach images without the case code. */
     @Override
-    public String reporterToken(UUID tipId) {
-        return issue(tipId).token();
+    public String reporterToken(UUID tipId, Optional<ReporterKeys> keys) {
+        return issue(tipId, keys.map(BoundKeys::of)).token();
     }
 
-    /** The tip of a valid reporter token, from an {@code Authorization: Bearer} header. */
-    UUID tipOf(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    /**
+     * Who is calling, from the {@code Authorization} header ({@code Bearer} for a plain token, {@code DPoP} for a
+     * key-bound one) and, for a bound token, its {@code DPoP} proof for exactly this request. A bound token sent as a
+     * bearer token is refused: that is what a token lifted from a log looks like.
+     */
+    ReporterCaller caller(String authorization, String dpopProof, String method, String host, String path) {
+        boolean dpop = authorization != null && authorization.regionMatches(true, 0, "DPoP ", 0, 5);
+        if (authorization == null || !(dpop || authorization.regionMatches(true, 0, "Bearer ", 0, 7))) {
             throw new ReporterTokenInvalidException();
         }
+        String raw = authorization.substring(dpop ? 5 : 7).trim();
+        JsonWebToken token;
+        UUID tipId;
         try {
-            JsonWebToken token = parser.parse(authorization.substring(7).trim(), verification);
-            return UUID.fromString(token.getSubject());
+            token = parser.parse(raw, verification);
+            tipId = UUID.fromString(token.getSubject());
         } catch (ParseException | IllegalArgumentException | NullPointerException e) {
             throw new ReporterTokenInvalidException();
+        }
+        Optional<String> thumbprint = confirmation(token);
+        if (thumbprint.isPresent() != dpop) {
+            throw dpop ? new ReporterTokenInvalidException() : new DpopProofInvalidException();
+        }
+        if (thumbprint.isEmpty()) {
+            return new ReporterCaller(tipId, Optional.empty());
+        }
+        proofs.verify(dpopProof, thumbprint.get(), new DpopProofs.Request(method, host, path, raw));
+        ECPublicKey responseKey = P256Keys.fromRawBase64Url(token.getClaim(RESPONSE_KEY))
+                .orElseThrow(ReporterTokenInvalidException::new);
+        return new ReporterCaller(tipId, Optional.of(responseKey));
+    }
+
+    private static Optional<String> confirmation(JsonWebToken token) {
+        // smallrye-jwt hands a JSON object claim out as a JsonObject, or as a Map before its claims are wrapped.
+        Object cnf = token.getClaim(CONFIRMATION);
+        if (cnf instanceof jakarta.json.JsonObject json && json.get("jkt") instanceof jakarta.json.JsonString jkt) {
+            return Optional.of(jkt.getString());
+        }
+        if (cnf instanceof Map<?, ?> map && map.get("jkt") instanceof String jkt) {
+            return Optional.of(jkt);
+        }
+        if (cnf != null) {
+            throw new IllegalStateException("cnf claim of type " + cnf.getClass());
+        }
+        return Optional.empty();
+    }
+
+    /** The page's keys, validated: the ECDSA key's thumbprint for {@code cnf.jkt}, the ECDH key for answers. */
+    record BoundKeys(String thumbprint, ECPublicKey responseKey) {
+
+        static BoundKeys of(ReporterKeys keys) {
+            if (P256Keys.fromJwkCoordinates(keys.dpop().x(), keys.dpop().y()).isEmpty()) {
+                throw new InvalidFieldException("reporterKeys.dpop", "is not a P-256 public key");
+            }
+            ECPublicKey response = P256Keys.fromRawBase64Url(keys.response())
+                    .orElseThrow(() -> new InvalidFieldException("reporterKeys.response", "is not a P-256 public key"));
+            return new BoundKeys(DpopProofs.thumbprint(keys.dpop().x(), keys.dpop().y()), response);
         }
     }
 }

@@ -68,11 +68,20 @@ class IdempotentIntake {
     }
 
     /**
+     * An envelope names itself: the same ciphertext again (a logged request replayed, with or without its
+     * Idempotency-Key) is the same tip, answered from the first answer and never stored twice.
+     */
+    Request envelopeRequest(byte[] envelopeCiphertext, TipSubmission submission) {
+        byte[] keyHash = secrets.keyedHash("idempotency-envelope", envelopeCiphertext);
+        return new Request(HexFormat.of().formatHex(keyHash), secrets.keyedHash("idempotency-request", serialize(submission)));
+    }
+
+    /**
      * The first answer, if this key was used within the window, with a fresh reporter token; refused if the key was
      * used for another tip.
      */
     @Transactional
-    Optional<TipReceipt> replay(Request request) {
+    Optional<TipReceipt> replay(Request request, Optional<ReporterKeys> keys) {
         IdempotencyRecord previous = IdempotencyRecord.findById(request.keyHash());
         if (previous == null || previous.createdAt.isBefore(windowStart())) {
             return Optional.empty();
@@ -83,7 +92,7 @@ class IdempotentIntake {
         try {
             TipReceipt first = json.readValue(encryption.openForTip(ref(previous.tipId, request), previous.receipt),
                     TipReceipt.class);
-            return Optional.of(first.withReporterToken(reporterAccess.reporterToken(previous.tipId)));
+            return Optional.of(first.withReporterToken(reporterAccess.reporterToken(previous.tipId, keys)));
         } catch (IOException e) {
             throw new IllegalStateException("stored receipt unreadable", e);
         }

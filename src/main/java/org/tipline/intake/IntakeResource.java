@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tipline.abuse.ProofOfWork;
+import org.tipline.crypto.SealedReply;
 import org.tipline.platform.ProblemResponses;
 
 /** Anonymous tip intake: no account, no cookie, nothing about the reporter kept. */
@@ -50,9 +51,12 @@ public class IntakeResource {
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TipSubmission.class)),
             @Content(mediaType = EncryptedTip.MEDIA_TYPE, schema = @Schema(implementation = EncryptedTip.class)) })
-    @APIResponse(responseCode = "201", description = "Stored; the case code is shown only in this answer",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TipReceipt.class)))
-    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest TooLarge UnsupportedMediaType IdempotencyConflict ProofRequired")
+    @APIResponse(responseCode = "201", description = "Stored; the case code is shown only in this answer. The answer to an "
+            + "envelope (and to the same envelope sent again) is a SealedReply only the sending page can open; it holds the "
+            + "TipReceipt", content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TipReceipt.class)),
+                    @Content(mediaType = SealedReply.MEDIA_TYPE, schema = @Schema(implementation = SealedReply.class)) })
+    @Extension(name = ProblemResponses.EXTENSION, value = "InvalidRequest TooLarge UnsupportedMediaType IdempotencyConflict CaseCodeKeyTaken ProofRequired")
     public Response submit(@Context HttpHeaders headers,
             @Parameter(description = "Makes retries safe: the same key and tip within 24 h get the first answer")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -61,9 +65,10 @@ public class IntakeResource {
         Optional<String> key = Optional.ofNullable(idempotencyKey);
         // No Content-Type at all only reaches here with an empty body (platform.ContentTypeCheck): read as plain JSON.
         MediaType type = headers.getMediaType();
-        TipReceipt receipt = type != null && type.isCompatible(MediaType.valueOf(EncryptedTip.MEDIA_TYPE))
-                ? intake.submitEncrypted(body, key, proof)
-                : intake.submitPlain(body, key, proof);
-        return Response.status(Response.Status.CREATED).entity(receipt).build();
+        if (type != null && type.isCompatible(MediaType.valueOf(EncryptedTip.MEDIA_TYPE))) {
+            return Response.status(Response.Status.CREATED).type(SealedReply.MEDIA_TYPE)
+                    .entity(intake.submitEncrypted(body, key, proof)).build();
+        }
+        return Response.status(Response.Status.CREATED).entity(intake.submitPlain(body, key, proof)).build();
     }
 }

@@ -1,5 +1,6 @@
 package org.tipline.intake;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -8,6 +9,6 @@ import java.util.UUID;
  */
 public interface ReporterAccess {
 
-    /** A reporter token for this tip. */
-    String reporterToken(UUID tipId);
+    /** A reporter token for this tip, bound to the page's keys when it sent them (DPoP), a bearer token otherwise. */
+    String reporterToken(UUID tipId, Optional<ReporterKeys> keys);
 }

@@ -1,28 +1,28 @@
 package org.tipline.intake;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import java.io.IOException;
-import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.tipline.abuse.ProofOfWork;
 import org.tipline.abuse.Purpose;
 import org.tipline.crypto.CaseCode;
 import org.tipline.crypto.CaseCodeHasher;
-import org.tipline.crypto.EnvelopeException;
+import org.tipline.crypto.CaseCodeKey;
 import org.tipline.crypto.IntakeEnvelope;
 import org.tipline.crypto.IntakeKeyring;
+import org.tipline.crypto.SealedReply;
 import org.tipline.directory.Category;
 import org.tipline.directory.School;
-import org.tipline.platform.ClientJson;
 import org.tipline.platform.InvalidFieldException;
 import org.tipline.tip.Channel;
+import org.tipline.tip.Tip;
 
 /**
  * Takes a tip from a reporter, plain or encrypted: decodes, validates exactly the same way, answers an
@@ -31,41 +31,42 @@ import org.tipline.tip.Channel;
 @ApplicationScoped
 public class TipIntake {
 
-    private final ClientJson json;
-    private final Validator validator;
+    private final Envelopes envelopes;
     private final IntakeKeyring intakeKeys;
     private final CaseCodeHasher caseCodes;
     private final IdempotentIntake idempotency;
     private final TipRecorder recorder;
     private final ProofOfWork proofOfWork;
-    private final Clock clock;
+    private final ObjectMapper answerJson;
 
-    TipIntake(ClientJson json, Validator validator, IntakeKeyring intakeKeys, CaseCodeHasher caseCodes,
-            IdempotentIntake idempotency, TipRecorder recorder, ProofOfWork proofOfWork, Clock clock) {
-        this.json = json;
-        this.validator = validator;
+    TipIntake(Envelopes envelopes, IntakeKeyring intakeKeys, CaseCodeHasher caseCodes,
+            IdempotentIntake idempotency, TipRecorder recorder, ProofOfWork proofOfWork, ObjectMapper answerJson) {
+        this.envelopes = envelopes;
+        this.answerJson = answerJson;
         this.intakeKeys = intakeKeys;
         this.caseCodes = caseCodes;
         this.idempotency = idempotency;
         this.recorder = recorder;
         this.proofOfWork = proofOfWork;
-        this.clock = clock;
     }
 
     /** {@code proof} is the request's Tipline-Proof header (null when absent). */
     public TipReceipt submitPlain(byte[] body, Optional<String> idempotencyKey, String proof) throws IOException {
-        return submit(parse(body, TipSubmission.class), idempotencyKey, proof);
+        TipSubmission submission = envelopes.read(body, TipSubmission.class);
+        return submit(submission, idempotencyKey.map(key -> idempotency.request(key, submission)).stream().toList(), proof);
     }
 
-    public TipReceipt submitEncrypted(byte[] body, Optional<String> idempotencyKey, String proof) throws IOException {
-        EncryptedTip envelope = parse(body, EncryptedTip.class);
-        if (!IntakeEnvelope.ALGORITHM.equals(envelope.alg())) {
-            throw EnvelopeException.malformed("alg", "must be " + IntakeEnvelope.ALGORITHM);
-        }
-        IntakeKeyring.IntakeKey key = intakeKeys.accepting(envelope.kid(), clock.instant())
-                .orElseThrow(EnvelopeException::unknownKey);
-        byte[] plaintext = IntakeEnvelope.open(key, envelope.epk(), envelope.iv(), envelope.ciphertext());
-        return submit(parse(plaintext, TipSubmission.class), idempotencyKey, proof);
+    /**
+     * A tip in an envelope: its answer is sealed to the envelope's ephemeral key, and the same envelope again is
+     * answered from its first answer, so a logged request replayed gives nothing away and stores nothing.
+     */
+    public SealedReply submitEncrypted(byte[] body, Optional<String> idempotencyKey, String proof) throws IOException {
+        IntakeEnvelope.Opened opened = envelopes.open(body);
+        TipSubmission submission = envelopes.read(opened.plaintext(), TipSubmission.class);
+        IdempotentIntake.Request sameEnvelope = idempotency.envelopeRequest(opened.ciphertext(), submission);
+        TipReceipt receipt = submit(submission, Stream.concat(Stream.of(sameEnvelope),
+                idempotencyKey.map(k -> idempotency.request(k, submission)).stream()).toList(), proof);
+        return opened.sealReply(answerJson.writeValueAsBytes(receipt));
     }
 
     /**
@@ -78,52 +79,51 @@ public class TipIntake {
         QuarkusTransaction.requiringNew().run(() -> checkReferences(submission));
         CaseCode code = CaseCode.generate();
         byte[] codeHash = caseCodes.hash(code);
-        return recorder.record(submission, code, codeHash, Optional.empty(), Channel.valueOf(taken.channel()),
+        return recorder.record(submission, Optional.of(code), codeHash, List.of(), Channel.valueOf(taken.channel()),
                 staffId.toString());
     }
 
     public IntakeKeyView publishedKey() {
         IntakeKeyring.IntakeKey key = intakeKeys.current();
-        return new IntakeKeyView(key.kid(), IntakeEnvelope.ALGORITHM, key.publicKeySpki());
+        CaseCodeHasher.Parameters caseCode = caseCodes.parameters();
+        return new IntakeKeyView(key.kid(), IntakeEnvelope.ALGORITHM, key.publicKeySpki(), new IntakeKeyView.CaseCodeParameters(
+                "argon2id", Base64.getUrlEncoder().withoutPadding().encodeToString(caseCode.salt()),
+                caseCode.cost().memoryKib(), caseCode.cost().iterations(), caseCode.cost().parallelism()));
     }
 
-    private TipReceipt submit(TipSubmission submission, Optional<String> idempotencyKey, String proof) {
+    private TipReceipt submit(TipSubmission submission, List<IdempotentIntake.Request> requests, String proof) {
         // In a transaction of its own, so that no database connection is held while the case code is
         // hashed: requests queued at the hashing gate would otherwise drain the pool for everyone.
         QuarkusTransaction.requiringNew().run(() -> checkReferences(submission));
         // Checked only for a well-formed tip, and spent only for a new one: a malformed request costs nobody anything,
         // and a retry answered from its first answer (a lost 201) is not paid for twice.
         ProofOfWork.VerifiedProof payment = proofOfWork.verify(Purpose.TIP, proof);
-        Optional<IdempotentIntake.Request> request = idempotencyKey.map(key -> idempotency.request(key, submission));
-        if (request.isPresent()) {
-            Optional<TipReceipt> first = idempotency.replay(request.get());
+        Optional<ReporterKeys> keys = Optional.ofNullable(submission.reporterKeys());
+        for (IdempotentIntake.Request request : requests) {
+            Optional<TipReceipt> first = idempotency.replay(request, keys);
             if (first.isPresent()) {
                 return first.get();
             }
         }
         // Spent before the case code is hashed: one proof buys at most one Argon2id.
         payment.spend();
-        CaseCode code = CaseCode.generate();
-        byte[] codeHash = caseCodes.hash(code);
+        Optional<CaseCodeKey> clientKey = Optional.ofNullable(submission.caseCodeKey()).flatMap(CaseCodeKey::fromBase64Url);
+        Optional<CaseCode> code = clientKey.isPresent() ? Optional.empty() : Optional.of(CaseCode.generate());
+        byte[] codeHash = clientKey.map(caseCodes::lookup).orElseGet(() -> caseCodes.hash(code.orElseThrow()));
+        if (clientKey.isPresent() && caseCodeTaken(codeHash)) {
+            throw new CaseCodeKeyTakenException();
+        }
         try {
-            return recorder.record(submission, code, codeHash, request);
+            return recorder.record(submission, code, codeHash, requests);
         } catch (PersistenceException e) {
-            // A concurrent retry with the same Idempotency-Key committed first: answer as it was answered.
-            return request.flatMap(idempotency::replay).orElseThrow(() -> e);
+            // A concurrent retry with the same Idempotency-Key or envelope committed first: answer as it was answered.
+            return requests.stream().map(request -> idempotency.replay(request, keys)).flatMap(Optional::stream)
+                    .findFirst().orElseThrow(() -> clientKey.isPresent() && caseCodeTaken(codeHash) ? new CaseCodeKeyTakenException() : e);
         }
     }
 
-    private <T> T parse(byte[] body, Class<T> type) throws IOException {
-        // The same reader as every other request body: strict JSON, storable text.
-        T value = json.read(body, type);
-        if (value == null) {
-            throw new InvalidFieldException("(body)", "must be a JSON object");
-        }
-        Set<ConstraintViolation<T>> violations = validator.validate(value);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return value;
+    private static boolean caseCodeTaken(byte[] codeHash) {
+        return QuarkusTransaction.requiringNew().call(() -> Tip.idByCaseCodeHash(codeHash)).isPresent();
     }
 
     private static void checkReferences(TipSubmission submission) {

@@ -8,7 +8,8 @@ import org.tipline.platform.Redaction.Redacted;
 /** The answer to a stored tip: the case code, shown once and never again, and the public reference. */
 @Schema(name = "TipReceipt")
 public record TipReceipt(
-        @Schema(required = true, description = "The reporter's case code, XXXX-XXXX-XXXX-XXXX; shown only here")
+        @Schema(description = "The reporter's case code, XXXX-XXXX-XXXX-XXXX; shown only here. Absent when the client "
+                + "sent caseCodeKey: it made the code and holds it")
         @Redacted String caseCode,
         @Schema(required = true, description = "Public reference T-YYYY-NNNNNN") String reference,
         @Schema(required = true, description = "Day of submission (no time, on purpose)") LocalDate submittedOn,

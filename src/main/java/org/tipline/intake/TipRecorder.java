@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.tipline.crypto.CaseCode;
@@ -55,9 +56,9 @@ class TipRecorder {
     }
 
     /** A tip from the reporter, through the form or the API. */
-    TipReceipt record(TipSubmission submission, CaseCode code, byte[] caseCodeHash,
-            Optional<IdempotentIntake.Request> idempotencyRequest) {
-        return record(submission, code, caseCodeHash, idempotencyRequest, Channel.WEB, TipHistory.REPORTER);
+    TipReceipt record(TipSubmission submission, Optional<CaseCode> code, byte[] caseCodeHash,
+            List<IdempotentIntake.Request> idempotencyRequests) {
+        return record(submission, code, caseCodeHash, idempotencyRequests, Channel.WEB, TipHistory.REPORTER);
     }
 
     /**
@@ -65,8 +66,8 @@ class TipRecorder {
      * channel and is the one recorded (in the history and the audit log), never as its reporter.
      */
     @Transactional
-    TipReceipt record(TipSubmission submission, CaseCode code, byte[] caseCodeHash,
-            Optional<IdempotentIntake.Request> idempotencyRequest, Channel channel, String enteredBy) {
+    TipReceipt record(TipSubmission submission, Optional<CaseCode> code, byte[] caseCodeHash,
+            List<IdempotentIntake.Request> idempotencyRequests, Channel channel, String enteredBy) {
         Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(now, timeZone);
         UUID tipId = UUID.randomUUID();
@@ -84,9 +85,11 @@ class TipRecorder {
                 history.audit(tip, "TAKEN_BY_STAFF", enteredBy, channel.name());
             }
 
-            TipReceipt receipt = new TipReceipt(code.display(), tip.reference(), day, null);
-            idempotencyRequest.ifPresent(request -> idempotency.remember(request, tipId, key.dataKey(), receipt, now));
-            return channel == Channel.WEB ? receipt.withReporterToken(reporterAccess.reporterToken(tipId)) : receipt;
+            TipReceipt receipt = new TipReceipt(code.map(CaseCode::display).orElse(null), tip.reference(), day, null);
+            idempotencyRequests.forEach(request -> idempotency.remember(request, tipId, key.dataKey(), receipt, now));
+            return channel == Channel.WEB
+                    ? receipt.withReporterToken(reporterAccess.reporterToken(tipId, Optional.ofNullable(submission.reporterKeys())))
+                    : receipt;
         } finally {
             key.dataKey().destroy();
         }

@@ -29,9 +29,11 @@ public class ProblemResponses implements OASFilter {
     enum Shape {
         InvalidRequest(400, "Invalid request: malformed JSON, or a field or parameter missing or wrong (errors names each); nothing stored"),
         StaffTokenMissing(401, "No valid staff token"),
-        ReporterTokenMissing(401, "Missing, expired or invalid reporter token"),
+        ReporterTokenMissing(401, "Missing, expired or invalid reporter token (reporter-token-invalid), or a DPoP token "
+                + "without a fresh, unused DPoP proof of its key for this request (dpop-proof-invalid); nothing changed"),
         SignInFailed(401, "Sign-in failed (the same answer whatever was wrong)"),
-        CaseCodeNotRecognized(401, "No tip has this code (the same answer for any wrong code)"),
+        CaseCodeNotRecognized(401, "No tip has this code (the same answer for any wrong code); for a key, while tips from "
+                + "before case-code keys remain, case-code-needed: send the code itself in the envelope"),
         RoleNotAllowed(403, "Not allowed for this role (for a sensitive attachment: for this role in the tip's district)"),
         TipNotFound(404, "No such tip in my scope"),
         NotFound(404, "No such thing, or not in what I may see or administer"),
@@ -40,6 +42,7 @@ public class ProblemResponses implements OASFilter {
         IllegalTransition(409, "Not allowed from the tip's status (illegal-transition), or a tip closed as DUPLICATE would have no incident "
                 + "link (duplicate-without-incident), or on a tip whose content was shredded (tip-shredded), or a legal hold "
                 + "that is already placed or released"),
+        CaseCodeKeyTaken(409, "A tip already has the caseCodeKey sent: make a new case code and send again; nothing stored"),
         AlreadyExists(409, "Already exists (a name or email is taken) or already done"),
         ExternalSignIn(409, "Staff sign in at their organisation's identity provider (tipline.auth.mode=external-oidc)"),
         ConversationClosed(409, "The tip was closed too long ago; send a new tip instead"),
@@ -47,7 +50,8 @@ public class ProblemResponses implements OASFilter {
                 + "the reporter, was closed too long ago (conversation-closed); nothing stored"),
         TooLarge(413, "Body over 64 KiB; nothing stored"),
         ImageTooLarge(413, "Image over 10 MiB (quarkus.http.limits.max-body-size); nothing stored"),
-        UnsupportedMediaType(415, "Not a content type this operation takes (JSON, an envelope, or CSV where it says so)"),
+        UnsupportedMediaType(415, "Not a content type this operation takes (JSON, an envelope, or CSV where it says so); "
+                + "a DPoP session sends envelopes only (envelope-required)"),
         UnsupportedImage(415, "Not an image of an accepted type (JPEG, PNG, WebP), judged by its content; HEIC is named "
                 + "(heic-not-supported); nothing stored"),
         ImageRefused(422, "An image that cannot be taken: damaged or truncated (image-unreadable), or more pixels than "

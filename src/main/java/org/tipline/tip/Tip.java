@@ -165,6 +165,21 @@ public class Tip extends PanacheEntityBase {
                 .findFirst();
     }
 
+    /**
+     * Whether any tip still has a lookup value that sorts below {@code firstOfScheme}: those stored by an older case-code
+     * scheme. A range of the unique index, so it costs one index probe.
+     */
+    public static boolean anyCaseCodeHashBelow(byte[] firstOfScheme) {
+        return !getEntityManager().createQuery("select t.id from Tip t where t.caseCodeHash < :first", UUID.class)
+                .setParameter("first", firstOfScheme).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** Moves a tip found by an older scheme's value to the current one, so it is found by the browser's key from now on. */
+    public static void replaceCaseCodeHash(UUID tipId, byte[] oldHash, byte[] newHash) {
+        getEntityManager().createQuery("update Tip t set t.caseCodeHash = :new where t.id = :id and t.caseCodeHash = :old")
+                .setParameter("new", newHash).setParameter("id", tipId).setParameter("old", oldHash).executeUpdate();
+    }
+
     /** Timed work on an unacknowledged tip, each due at a column of the tip's own. */
     public enum Timer {
         ESCALATION("nextEscalationAt"),

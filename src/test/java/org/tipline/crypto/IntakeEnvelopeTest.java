@@ -21,7 +21,7 @@ class IntakeEnvelopeTest {
     }
 
     private byte[] open(Map<String, String> envelope) {
-        return IntakeEnvelope.open(key, envelope.get("epk"), envelope.get("iv"), envelope.get("ciphertext"));
+        return IntakeEnvelope.open(key, envelope.get("epk"), envelope.get("iv"), envelope.get("ciphertext")).plaintext();
     }
 
     private static String flipLastByte(String base64Url) {

@@ -56,6 +56,10 @@ class SessionThrottleTest {
                 return Duration.ofMinutes(30);
             }
 
+            public Duration dpopProofLifetime() {
+                return Duration.ofSeconds(60);
+            }
+
             public Duration replyWindowAfterClose() {
                 return Duration.ofDays(30);
             }

@@ -35,6 +35,11 @@ class EncryptedSubmissionTest {
         return new HashMap<>(EnvelopeClient.seal(key.get("kid"), key.get("publicKey"), json.writeValueAsString(tip)));
     }
 
+    private EnvelopeClient.Envelope envelope(Map<String, Object> tip) throws Exception {
+        Map<String, String> key = given().get("/api/v1/intake-key").then().statusCode(200).extract().jsonPath().getMap("");
+        return EnvelopeClient.sealOpenable(key.get("kid"), key.get("publicKey"), json.writeValueAsString(tip));
+    }
+
     private static ValidatableResponse postEnvelope(Object envelope) {
         return given().contentType(ENVELOPE).body(envelope).header(Proofs.tip()).post("/api/v1/tips").then();
     }
@@ -60,7 +65,14 @@ class EncryptedSubmissionTest {
         tip.put("description", "Él dijo que traería un arma el viernes — ¡ayuda!");
         tip.put("language", "es");
 
-        String reference = postEnvelope(sealed(tip)).statusCode(201).extract().path("reference");
+        EnvelopeClient.Envelope envelope = envelope(tip);
+        io.restassured.response.Response answer = given().contentType(ENVELOPE).body(envelope.fields()).header(Proofs.tip())
+                .post("/api/v1/tips");
+        assertThat(answer.statusCode()).isEqualTo(201);
+        assertThat(answer.contentType()).as("sealed to the page").startsWith("application/vnd.tipline.sealed+json");
+        Map<?, ?> receipt = json.readValue(envelope.openReply(answer.jsonPath().getMap("")), Map.class);
+        String reference = (String) receipt.get("reference");
+        assertThat(answer.asString()).doesNotContain(reference).doesNotContain((String) receipt.get("caseCode"));
 
         TipBody body = stored.body(reference);
         assertThat(body.description()).isEqualTo("Él dijo que traería un arma el viernes — ¡ayuda!");

@@ -37,6 +37,7 @@ import org.tipline.crypto.WrappedDek;
 import org.tipline.followup.FollowupView;
 import org.tipline.followup.ReporterMessage;
 import org.tipline.followup.ReporterToken;
+import org.tipline.followup.SealedSessionRequest;
 import org.tipline.followup.SessionRequest;
 import org.tipline.intake.EncryptedTip;
 import org.tipline.intake.IntakeKeyView;
@@ -71,7 +72,12 @@ class RedactionTest {
                 record("SessionRequest", m -> new SessionRequest(m.secret("caseCode"))),
                 record("TipSubmission", m -> new TipSubmission(ID, m.shown("WEAPON"), m.secret("description"), true,
                         m.secret("location"), m.secret("when"), m.secret("peopleInvolved"), m.secret("reporterContact"),
-                        m.secret("language"))),
+                        m.secret("language"), m.secret("caseCodeKey"), null)),
+                record("SealedSessionRequest", m -> new SealedSessionRequest(m.secret("caseCodeKey"), m.secret("caseCode"), null)),
+                record("DpopProofs.Request", m -> construct("org.tipline.followup.DpopProofs$Request", m.shown("GET"),
+                        m.shown("tipline.example"), m.shown("/api/v1/followup"), m.secret("accessToken"))),
+                record("SealedReply", m -> new org.tipline.crypto.SealedReply(m.shown("A256GCM"), m.shown("BOepk"), m.shown("iv-12"),
+                        m.secret("ciphertext"))),
                 record("TipBody", m -> new TipBody(m.secret("description"), m.secret("location"), m.secret("when"),
                         m.secret("peopleInvolved"), m.secret("reporterContact"), m.secret("language"))),
                 record("TipReceipt", m -> new TipReceipt(m.secret("caseCode"), m.shown("T-2025-000042"),
@@ -79,7 +85,7 @@ class RedactionTest {
                 record("EncryptedTip", m -> new EncryptedTip(m.shown("ECDH-ES+A256GCM"), m.shown("k-2025"), m.shown("BOepk"),
                         m.shown("iv-12"), m.secret("ciphertext"))),
                 record("AccessToken", m -> new AccessToken(m.secret("accessToken"), 900, false)),
-                record("ReporterToken", m -> new ReporterToken(m.secret("token"), 1800)),
+                record("ReporterToken", m -> new ReporterToken(m.secret("token"), 1800, m.shown("DPoP"))),
                 record("TotpSetup", m -> new TotpSetup(m.secret("secret"), m.secret("otpauthUri"))),
                 record("StaffSessionResource.TotpConfirmation",
                         m -> new StaffSessionResource.TotpConfirmation(m.secret("code"))),
@@ -227,6 +233,11 @@ class RedactionTest {
             new NotSecret(FollowupView.ClosingNoteView.class, "text"),
             // The public half of the intake key, published at GET /api/v1/intake-key for browsers to encrypt to.
             new NotSecret(IntakeKeyView.class, "publicKey"),
+            // "Bearer" or "DPoP": how the token is sent, not the token.
+            new NotSecret(ReporterToken.class, "tokenType"),
+            // Public keys of the reporter's page (their private halves never leave the browser).
+            new NotSecret(classOf("org.tipline.followup.ReporterTokens$BoundKeys"), "responseKey"),
+            new NotSecret(SealedSessionRequest.class, "keys"),
             new NotSecret(IntakeKeyring.IntakeKey.class, "publicKey"),
             // A staff account notice's sentence, written by the service ("your account was disabled"); never a secret.
             new NotSecret(AccountMail.class, "text"),
@@ -401,6 +412,15 @@ class RedactionTest {
     }
 
     /** Builds a record of another package that is not public, through its canonical constructor. */
+    @SuppressWarnings("unchecked")
+    private static Class<? extends Record> classOf(String className) {
+        try {
+            return (Class<? extends Record>) Class.forName(className);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Record construct(String className, Object... values) {
         try {
             Class<?> type = Class.forName(className);

@@ -35,18 +35,29 @@ public final class EnvelopeClient {
 
     /** The envelope's fields, ready to be sent as JSON. */
     public static Map<String, String> seal(String kid, String publicKeySpkiBase64Url, String tipJson) {
+        return sealOpenable(kid, publicKeySpkiBase64Url, tipJson).fields();
+    }
+
+    /**
+     * An envelope and what its sender alone can do afterwards: open the answer sealed to its ephemeral key (HKDF info
+     * {@code "tipline-reply-v1|" + kid}), as the page does.
+     */
+    public record Envelope(Map<String, String> fields, byte[] replyKey, String kid) {
+
+        /** The plaintext of a SealedReply answered to this envelope. */
+        public String openReply(Map<String, String> reply) {
+            return aesGcmOpen(replyKey, reply.get("iv"), reply.get("ciphertext"),
+                    ("tipline-reply-v1|" + kid).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    public static Envelope sealOpenable(String kid, String publicKeySpkiBase64Url, String tipJson) {
         try {
             ECPublicKey intakeKey = (ECPublicKey) KeyFactory.getInstance("EC")
                     .generatePublic(new X509EncodedKeySpec(Base64.getUrlDecoder().decode(publicKeySpkiBase64Url)));
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            KeyPair ephemeral = generator.generateKeyPair();
+            KeyPair ephemeral = newP256();
             byte[] epk = rawPoint((ECPublicKey) ephemeral.getPublic());
-
-            KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
-            agreement.init(ephemeral.getPrivate());
-            agreement.doPhase(intakeKey, true);
-            byte[] shared = agreement.generateSecret();
+            byte[] shared = ecdh(ephemeral.getPrivate(), intakeKey);
 
             byte[] context = ("tipline-intake-v1|" + kid).getBytes(StandardCharsets.UTF_8);
             byte[] aesKey = hkdfSha256(shared, epk, context, 32);
@@ -57,10 +68,35 @@ public final class EnvelopeClient {
             cipher.updateAAD(context);
             byte[] ciphertext = cipher.doFinal(tipJson.getBytes(StandardCharsets.UTF_8));
 
-            return Map.of("alg", ALGORITHM, "kid", kid, "epk", B64URL.encodeToString(epk),
-                    "iv", B64URL.encodeToString(iv), "ciphertext", B64URL.encodeToString(ciphertext));
+            byte[] replyKey = hkdfSha256(shared, epk, ("tipline-reply-v1|" + kid).getBytes(StandardCharsets.UTF_8), 32);
+            return new Envelope(Map.of("alg", ALGORITHM, "kid", kid, "epk", B64URL.encodeToString(epk),
+                    "iv", B64URL.encodeToString(iv), "ciphertext", B64URL.encodeToString(ciphertext)), replyKey, kid);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    static KeyPair newP256() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        return generator.generateKeyPair();
+    }
+
+    static byte[] ecdh(java.security.PrivateKey own, java.security.PublicKey other) throws GeneralSecurityException {
+        KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
+        agreement.init(own);
+        agreement.doPhase(other, true);
+        return agreement.generateSecret();
+    }
+
+    static String aesGcmOpen(byte[] key, String iv, String ciphertext, byte[] associatedData) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, Base64.getUrlDecoder().decode(iv)));
+            cipher.updateAAD(associatedData);
+            return new String(cipher.doFinal(Base64.getUrlDecoder().decode(ciphertext)), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the sealed answer does not open with this key", e);
         }
     }
 
