@@ -238,6 +238,10 @@ class RedactionTest {
             // Public keys of the reporter's page (their private halves never leave the browser).
             new NotSecret(classOf("org.tipline.followup.ReporterTokens$BoundKeys"), "responseKey"),
             new NotSecret(SealedSessionRequest.class, "keys"),
+            new NotSecret(org.tipline.intake.TipSubmission.class, "reporterKeys"),
+            new NotSecret(classOf("org.tipline.followup.ReporterCaller"), "responseKey"),
+            // The public inputs of a case-code key (salt and cost), published at GET /api/v1/intake-key.
+            new NotSecret(IntakeKeyView.class, "caseCodes"),
             new NotSecret(IntakeKeyring.IntakeKey.class, "publicKey"),
             // A staff account notice's sentence, written by the service ("your account was disabled"); never a secret.
             new NotSecret(AccountMail.class, "text"),
