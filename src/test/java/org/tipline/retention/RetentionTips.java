@@ -108,13 +108,9 @@ final class RetentionTips {
         return count("select count(*) from audit_event where tip_id = ?1 and action = ?2", tipId, action);
     }
 
-    /** Runs the job's shredding until nothing is due; returns how many tips it claimed. */
+    /** Runs the job's shredding over every due tip; returns how many tips it shredded. */
     static int shredAllDue(RetentionJob job) {
-        int total = 0;
-        for (int claimed = job.shredOnce(); claimed > 0; claimed = job.shredOnce()) {
-            total += claimed;
-        }
-        return total;
+        return job.shredDue();
     }
 
     static boolean shredded(UUID tipId) {
