@@ -24,7 +24,8 @@ class ReporterAttachments {
     }
 
     AttachmentView add(UUID tipId, String clientAddress, ImageUpload body) {
-        QuarkusTransaction.requiringNew().run(() -> takesMessages(Tip.byId(tipId).orElseThrow(ReporterTokenInvalidException::new)));
+        QuarkusTransaction.requiringNew()
+                .run(() -> takesMessages(Tip.byId(tipId).orElseThrow(ReporterTokenInvalidException::new)));
         return attachments.addFromReporter(tipId, clientAddress, body, this::takesMessages);
     }
 

@@ -1,8 +1,8 @@
 package org.tipline.retention;
 
 import io.quarkus.hibernate.orm.panache.Panache;
-import jakarta.persistence.Query;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
