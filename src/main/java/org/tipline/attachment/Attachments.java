@@ -3,13 +3,13 @@ package org.tipline.attachment;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tipline.attachment.AttachmentProblems.AttachmentNotFoundException;
@@ -61,11 +61,18 @@ public class Attachments {
         this.maxBytes = maxBody.asLongValue();
     }
 
-    /** The reporter's image for their tip (the caller checked the reporter token and that the tip takes messages). */
-    public AttachmentView addFromReporter(UUID tipId, String clientAddress, ImageUpload body) {
+    /**
+     * The reporter's image for their tip (the caller checked the reporter token). {@code mayWrite} refuses a tip that
+     * takes no more from the reporter; it runs before the body is read and again under the tip's row lock, where the
+     * image is sealed, so that a tip shredded meanwhile is refused rather than written to without its key.
+     */
+    public AttachmentView addFromReporter(UUID tipId, String clientAddress, ImageUpload body, Consumer<Tip> mayWrite) {
         reporterRate.count(clientAddress);
-        return add(tipId, body, Attachment.AddedBy.REPORTER, null, TipHistory.REPORTER,
-                () -> Tip.<Tip>findByIdOptional(tipId).orElseThrow(TipNotFoundException::new));
+        return add(tipId, body, Attachment.AddedBy.REPORTER, null, TipHistory.REPORTER, () -> {
+            Tip tip = Tip.<Tip>findByIdOptional(tipId).orElseThrow(TipNotFoundException::new);
+            mayWrite.accept(tip);
+            return tip;
+        });
     }
 
     /** A staff member's image for a tip of their scope. */
@@ -83,8 +90,8 @@ public class Attachments {
             return scrubber.scrub(image.data, image.length, !sensitive);
         });
         return QuarkusTransaction.requiringNew().call(() -> {
-            // Serialises uploads to one tip, so that the count holds.
-            Tip.findById(tipId, LockModeType.PESSIMISTIC_WRITE);
+            // Serialises uploads to one tip, so that the count holds, and waits for a shredding in progress.
+            Tip.lockedForWrite(tipId);
             Tip locked = tip.get();
             roomFor(locked, by);
             Attachment attachment = new Attachment();

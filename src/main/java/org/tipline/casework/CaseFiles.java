@@ -50,7 +50,8 @@ public class CaseFiles {
 
     @Transactional
     public TipDetail read(StaffScope scope, UUID tipId) {
-        Tip tip = Tip.readableInScope(scope, tipId);
+        // Locked for the read: a shredding committing meanwhile would leave ciphertexts seen and their key gone.
+        Tip tip = Tip.readLockedInScope(scope, tipId);
         history.audit(tip, "READ", scope.staffId().toString(), null);
         TipMessage.markReadByStaff(tip.id(), clock.instant());
         School school = tip.schoolId() == null ? null : School.findById(tip.schoolId());

@@ -24,12 +24,15 @@ class ReporterAttachments {
     }
 
     AttachmentView add(UUID tipId, String clientAddress, ImageUpload body) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Tip tip = Tip.byId(tipId).orElseThrow(ReporterTokenInvalidException::new);
-            if (!tip.acceptsReporterMessages(clock.instant(), settings.replyWindowAfterClose())) {
-                throw new ConversationClosedException();
-            }
-        });
-        return attachments.addFromReporter(tipId, clientAddress, body);
+        QuarkusTransaction.requiringNew()
+                .run(() -> takesMessages(Tip.byId(tipId).orElseThrow(ReporterTokenInvalidException::new)));
+        return attachments.addFromReporter(tipId, clientAddress, body, this::takesMessages);
+    }
+
+    /** Open, or closed less than the reply window ago, and not shredded; 409 otherwise. */
+    private void takesMessages(Tip tip) {
+        if (!tip.acceptsReporterMessages(clock.instant(), settings.replyWindowAfterClose())) {
+            throw new ConversationClosedException();
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.tipline.tip.ClosingNote;
 import org.tipline.tip.TipConversation;
@@ -51,7 +52,7 @@ class ReporterConversation {
 
     @Transactional
     FollowupView view(UUID tipId) {
-        return view(tipOf(tipId));
+        return view(tipOf(Tip.lockedForRead(tipId)));
     }
 
     private FollowupView view(Tip tip) {
@@ -71,7 +72,8 @@ class ReporterConversation {
      */
     @Transactional
     FollowupView addMessage(UUID tipId, String text) {
-        Tip tip = tipOf(tipId);
+        // Locked first: a message that meets a shredding waits for it, then finds the conversation deleted (409).
+        Tip tip = tipOf(Tip.lockedForWrite(tipId));
         if (!canReply(tip)) {
             throw new ConversationClosedException();
         }
@@ -94,8 +96,8 @@ class ReporterConversation {
     }
 
     /** A token can outlive its tip (retention deletes tips): then it is simply no longer valid. */
-    private static Tip tipOf(UUID tipId) {
-        return Tip.byId(tipId).orElseThrow(ReporterTokenInvalidException::new);
+    private static Tip tipOf(Optional<Tip> tip) {
+        return tip.orElseThrow(ReporterTokenInvalidException::new);
     }
 
 }

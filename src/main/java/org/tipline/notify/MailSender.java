@@ -32,6 +32,10 @@ class MailSender {
             sendAccountMail(message);
             return;
         }
+        if (message.kind == NotificationKind.RETENTION_REVIEW) {
+            sendReviewNotice(message);
+            return;
+        }
         Notification n = json.readValue(message.payload, Notification.class);
         String deadline = DEADLINE.format(n.deadline().atZone(ZoneId.of(n.zone())));
         MailTemplate.MailTemplateInstance mail = switch (n.kind()) {
@@ -40,9 +44,19 @@ class MailSender {
             case REASSIGNED -> MailTemplates.reassigned(n, deadline);
             case CALL_DOWN -> MailTemplates.callDown(n, deadline);
             case REPORTER_MESSAGE -> MailTemplates.reporterMessage(n);
-            case ACCOUNT_INVITATION, ACCOUNT_NOTICE, SMS -> throw new IllegalArgumentException("not a tip notification");
+            case RETENTION_REVIEW, ACCOUNT_INVITATION, ACCOUNT_NOTICE, SMS ->
+                    throw new IllegalArgumentException("not a tip notification");
         };
         mail.mail(identified(message)).to(message.recipient).subject(subject(n)).send().await().atMost(settings.sendTimeout());
+    }
+
+    private void sendReviewNotice(OutboxMessage message) throws IOException {
+        ReviewNotice n = json.readValue(message.payload, ReviewNotice.class);
+        String subject = "Tip " + n.reference() + " for " + n.school() + " has been open " + n.daysOpen() + " days: "
+                + "please review it";
+        MailTemplates.retentionReview(n, DEADLINE.format(n.submittedAt().atZone(ZoneId.of(n.zone()))))
+                .mail(identified(message)).to(message.recipient).subject(subject).send().await()
+                .atMost(settings.sendTimeout());
     }
 
     private void sendAccountMail(OutboxMessage message) throws IOException {
@@ -76,7 +90,8 @@ class MailSender {
             case REPORTER_MESSAGE -> "New message from the reporter of tip " + n.reference() + " for " + n.school();
             case CALL_DOWN -> "LIFE-SAFETY tip " + n.reference() + " for " + n.school() + " is not acknowledged yet: "
                     + "please open it now";
-            case ACCOUNT_INVITATION, ACCOUNT_NOTICE, SMS -> throw new IllegalArgumentException("not a tip notification");
+            case RETENTION_REVIEW, ACCOUNT_INVITATION, ACCOUNT_NOTICE, SMS ->
+                    throw new IllegalArgumentException("not a tip notification");
         };
     }
 }

@@ -23,6 +23,8 @@ final class MailTemplates {
 
     static native MailTemplate.MailTemplateInstance reporterMessage(Notification n);
 
+    static native MailTemplate.MailTemplateInstance retentionReview(ReviewNotice n, String submitted);
+
     static native MailTemplate.MailTemplateInstance accountInvitation(AccountMail mail, String link);
 
     static native MailTemplate.MailTemplateInstance accountNotice(AccountMail mail);

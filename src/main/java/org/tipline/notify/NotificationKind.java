@@ -8,6 +8,8 @@ public enum NotificationKind {
     REPORTER_MESSAGE,
     /** A step of a life-safety tip's call-down ladder: acknowledge it, or the next contact is called. */
     CALL_DOWN,
+    /** A tip still not closed after its district's review period ({@link ReviewNotice}): review it. */
+    RETENTION_REVIEW,
     /** A staff member is invited to set their password (new account, reset, changed email). */
     ACCOUNT_INVITATION,
     /** A change to a staff account, told to its owner (or to the analyst desk). */

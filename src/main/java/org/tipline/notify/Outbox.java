@@ -33,6 +33,11 @@ public class Outbox {
         write(Channel.MAIL, tipId, recipient, notification.kind(), serialize(notification), priority(notification.urgency()));
     }
 
+    /** A mail that a tip is still open after its district's review period, sent if the flag that causes it commits. */
+    public void enqueue(UUID tipId, String recipient, ReviewNotice notice) {
+        write(Channel.MAIL, tipId, recipient, NotificationKind.RETENTION_REVIEW, serialize(notice), OutboxMessage.STANDARD);
+    }
+
     /** A mail about a staff account, sent if and only if the change that causes it commits. */
     public void enqueue(String recipient, AccountMail mail) {
         write(Channel.MAIL, null, recipient, mail.kind(), serialize(mail), OutboxMessage.STANDARD);

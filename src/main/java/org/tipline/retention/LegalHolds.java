@@ -103,7 +103,7 @@ public class LegalHolds {
     }
 
     /** A timestamptz of a native query, whichever Java type the driver chose for it. */
-    private static Instant instant(Object value) {
+    static Instant instant(Object value) {
         if (value instanceof Instant at) {
             return at;
         }

@@ -1,13 +1,14 @@
 package org.tipline.retention;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
 
 /**
- * Shreds closed tips past their retention period and flags tips that stayed open too long, one batch per
- * transaction. Tips are claimed with {@code FOR UPDATE SKIP LOCKED}: any number of replicas can run it at once, and
- * each tip is shredded once.
+ * Shreds closed tips past their retention period and flags tips that stayed open too long, one tip per transaction
+ * ({@link TipWalk}). Each tip is locked {@code FOR UPDATE SKIP LOCKED} and checked again before its step: any number
+ * of replicas can run it at once, each tip is shredded (or flagged) once, and a tip that fails holds up no other.
  */
 @ApplicationScoped
 public class RetentionJob {
@@ -16,29 +17,33 @@ public class RetentionJob {
 
     private final Shredder shredder;
     private final ReviewFlags flags;
+    private final TipWalk walk;
+    private final Clock clock;
 
-    RetentionJob(Shredder shredder, ReviewFlags flags) {
+    RetentionJob(Shredder shredder, ReviewFlags flags, TipWalk walk, Clock clock) {
         this.shredder = shredder;
         this.flags = flags;
+        this.walk = walk;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${tipline.retention.check-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        while (shredOnce() == BATCH) {
-            // more are due: keep going
-        }
-        while (flagOnce() == BATCH) {
-            // more are due: keep going
-        }
+        shredDue();
+        flagDue();
     }
 
-    /** Shreds up to one batch of due tips in one transaction. Returns how many were claimed. */
-    public int shredOnce() {
-        return QuarkusTransaction.requiringNew().call(() -> shredder.shredDue(BATCH));
+    /** Shreds every tip due now, each in a transaction of its own. Returns how many it shredded. */
+    public int shredDue() {
+        Instant now = clock.instant();
+        return walk.walk("shred", BATCH, (after, limit) -> shredder.due(now, after, limit),
+                tipId -> shredder.shredIfDue(tipId, now));
     }
 
-    /** Flags up to one batch of tips open past their review period. Returns how many. */
-    public int flagOnce() {
-        return QuarkusTransaction.requiringNew().call(() -> flags.flagDue(BATCH));
+    /** Flags (and mails about) every tip open past its review period, each in a transaction of its own. */
+    public int flagDue() {
+        Instant now = clock.instant();
+        return walk.walk("review", BATCH, (after, limit) -> flags.due(now, after, limit),
+                tipId -> flags.flagIfDue(tipId, now));
     }
 }

@@ -146,7 +146,18 @@ public class Tip extends PanacheEntityBase {
 
     /** The tip to look at, shredded or not, if the scope covers it; {@link TipNotFoundException} otherwise. */
     public static Tip readableInScope(StaffScope scope, UUID tipId) {
-        Tip tip = findById(tipId);
+        return covered(scope, findById(tipId));
+    }
+
+    /**
+     * The tip whose content is to be read (the case file), shredded or not, if the scope covers it, its row locked
+     * for the read as by {@link #lockedForRead}; {@link TipNotFoundException} otherwise.
+     */
+    public static Tip readLockedInScope(StaffScope scope, UUID tipId) {
+        return covered(scope, findById(tipId, LockModeType.PESSIMISTIC_READ));
+    }
+
+    private static Tip covered(StaffScope scope, Tip tip) {
         if (tip == null || !scope.covers(tip.schoolId)) {
             throw new TipNotFoundException();
         }
@@ -155,6 +166,24 @@ public class Tip extends PanacheEntityBase {
 
     public static Optional<Tip> byId(UUID tipId) {
         return findByIdOptional(tipId);
+    }
+
+    /**
+     * The tip, its row locked for a write of its content ({@code FOR NO KEY UPDATE}, as {@link #inScope} locks it):
+     * a write that meets a shredding in progress waits for it and then finds the tip shredded, so that nothing is
+     * sealed under a key that is being deleted. Retention's shredding locks the row {@code FOR UPDATE}.
+     */
+    public static Optional<Tip> lockedForWrite(UUID tipId) {
+        return Optional.ofNullable(findById(tipId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /**
+     * The tip, its row locked for a read of its content ({@code FOR SHARE}): a shredding in progress finishes first and
+     * the read finds the tip shredded, and a shredding that comes later passes the tip over until the read is done. The
+     * read thus finds the key and every ciphertext, or none of them, never a key gone under ciphertexts it still sees.
+     */
+    public static Optional<Tip> lockedForRead(UUID tipId) {
+        return Optional.ofNullable(findById(tipId, LockModeType.PESSIMISTIC_READ));
     }
 
     /** The id of the tip whose case-code hash this is (a unique column). */

@@ -62,6 +62,14 @@ final class RetentionTips {
         return tip;
     }
 
+    /** A reporter token for the tip of this case code, from a client address of its own. */
+    static String reporterToken(String caseCode) {
+        String client = "198.51.100." + (1 + (int) (Math.random() * 250));
+        return given().contentType("application/json").header("X-Forwarded-For", client)
+                .body(Map.of("caseCode", caseCode)).header(Proofs.followup()).post("/api/v1/followup/session")
+                .then().statusCode(200).extract().path("token");
+    }
+
     static void close(UUID tipId) {
         staff(COORDINATOR).post("/api/v1/staff/tips/" + tipId + "/acknowledge").then().statusCode(204);
         staff(COORDINATOR).body(Map.of("outcome", "INTERVENTION")).post("/api/v1/staff/tips/" + tipId + "/close")
@@ -108,13 +116,9 @@ final class RetentionTips {
         return count("select count(*) from audit_event where tip_id = ?1 and action = ?2", tipId, action);
     }
 
-    /** Runs the job's shredding until nothing is due; returns how many tips it claimed. */
+    /** Runs the job's shredding over every due tip; returns how many tips it shredded. */
     static int shredAllDue(RetentionJob job) {
-        int total = 0;
-        for (int claimed = job.shredOnce(); claimed > 0; claimed = job.shredOnce()) {
-            total += claimed;
-        }
-        return total;
+        return job.shredDue();
     }
 
     static boolean shredded(UUID tipId) {
