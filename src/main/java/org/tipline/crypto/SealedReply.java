@@ -1,5 +1,6 @@
 package org.tipline.crypto;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tipline.platform.Redaction.Redacted;
 import org.tipline.platform.Redaction;
@@ -14,6 +15,7 @@ import org.tipline.platform.Redaction;
         + "additional data = the same info. Follow-up answers: shared = ECDH(page's response key, epk); key = "
         + "HKDF-SHA256(ikm = shared, salt = epk, info = \"tipline-response-v1\"), additional data = the same info. "
         + "The plaintext is the answer's JSON in UTF-8.")
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record SealedReply(
         @Schema(required = true, description = "Always " + SealedReply.ALGORITHM) String alg,
         @Schema(description = "Only on follow-up answers: the server's ephemeral P-256 key, raw uncompressed point, "

@@ -29,7 +29,7 @@ class PrivacyHeaders {
         Set<String> connect = new LinkedHashSet<>();
         connect.add("'self'");
         connectOrigins.forEach(origins -> connect.addAll(origins.origins()));
-        this.contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; "
+        this.contentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
                 + "img-src 'self' data:; connect-src " + String.join(" ", connect) + "; font-src 'self'; form-action 'self'; "
                 + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
     }

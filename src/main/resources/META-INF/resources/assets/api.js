@@ -10,11 +10,30 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(path, { method = 'GET', body, token, contentType = 'application/json', headers = {}, text: asText = false } = {}) {
+const SEALED_TYPE = 'application/vnd.tipline.sealed+json';
+// How far this device's clock is from the service's (its Date header): DPoP proofs carry the time they were made,
+// and a phone whose clock is minutes off would otherwise have every proof refused.
+let clockOffsetMs = 0;
+
+/** The service's time as best known, in milliseconds. */
+export function serviceNow() {
+  return Date.now() + clockOffsetMs;
+}
+
+/**
+ * {@code session} is a reporter session ({ token, tokenType, keys }): a DPoP one sends a proof of its key with every
+ * request and opens the answers sealed to it. {@code openSealed} opens an envelope's sealed answer.
+ */
+export async function api(path, { method = 'GET', body, token, session, openSealed, contentType = 'application/json', headers = {},
+  text: asText = false } = {}) {
   const request = { method, headers: { Accept: 'application/json', ...headers }, credentials: 'omit', cache: 'no-store',
     referrerPolicy: 'no-referrer' };
   if (token) {
     request.headers.Authorization = `Bearer ${token}`;
+  }
+  if (session) {
+    request.headers.Authorization = `${session.tokenType} ${session.token}`;
+    if (session.tokenType === 'DPoP') request.headers.DPoP = await session.keys.proof(method, path, session.token);
   }
   if (body !== undefined) {
     request.headers['Content-Type'] = contentType;
@@ -26,6 +45,8 @@ export async function api(path, { method = 'GET', body, token, contentType = 'ap
   } catch (networkFailure) {
     throw new ApiError(0, { code: 'network', detail: null });
   }
+  const served = Date.parse(response.headers.get('Date') || '');
+  if (!Number.isNaN(served)) clockOffsetMs = served - Date.now();
   if (response.status === 204) {
     return null;
   }
@@ -39,6 +60,9 @@ export async function api(path, { method = 'GET', body, token, contentType = 'ap
     const retryAfter = response.headers.get('Retry-After');
     error.retryAfter = retryAfter ? Number(retryAfter) : null;
     throw error;
+  }
+  if ((response.headers.get('Content-Type') || '').startsWith(SEALED_TYPE)) {
+    return (openSealed || (reply => session.keys.open(reply)))(data);
   }
   return data;
 }

@@ -7,10 +7,11 @@ import { t } from './i18n.js';
 const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPT = 'image/jpeg,image/png,image/webp';
 const MAX_BUSY_RETRIES = 3;
+const PATH = '/api/v1/followup/attachments';
 
-/** Builds the attach panel inside {@code container}; open(token) shows it for a tip, close() forgets the token. */
+/** Builds the attach panel inside {@code container}; open(session) shows it for a tip, close() forgets the session. */
 export function attachPanel(container) {
-  let token = null;
+  let session = null;
   const id = container.id;
   const heading = element('h2', { id: `${id}-title`, 'data-i18n': 'attach.title', text: t('attach.title') });
   const hint = element('p', { class: 'hint', id: `${id}-hint`, 'data-i18n': 'attach.hint', text: t('attach.hint') });
@@ -41,10 +42,11 @@ export function attachPanel(container) {
     for (let attempt = 0; ; attempt++) {
       let response;
       try {
-        response = await fetch('/api/v1/followup/attachments', { method: 'POST', body: file, credentials: 'omit',
-          cache: 'no-store', referrerPolicy: 'no-referrer',
-          headers: { Authorization: `Bearer ${token}`, 'Content-Type': file.type || 'application/octet-stream',
-            Accept: 'application/json' } });
+        const headers = { Authorization: `${session.tokenType} ${session.token}`,
+          'Content-Type': file.type || 'application/octet-stream', Accept: 'application/json' };
+        if (session.tokenType === 'DPoP') headers.DPoP = await session.keys.proof('POST', PATH, session.token);
+        response = await fetch(PATH, { method: 'POST', body: file, credentials: 'omit', cache: 'no-store',
+          referrerPolicy: 'no-referrer', headers });
       } catch (networkFailure) {
         return t('tip.error.network');
       }
@@ -60,12 +62,12 @@ export function attachPanel(container) {
   }
 
   return {
-    open(reporterToken) {
-      token = reporterToken;
-      container.hidden = !token;
+    open(reporterSession) {
+      session = reporterSession && reporterSession.token ? reporterSession : null;
+      container.hidden = !session;
     },
     close() {
-      token = null;
+      session = null;
       list.replaceChildren();
       say(message, '');
       container.hidden = true;

@@ -11,6 +11,14 @@ export function canEncrypt() {
 }
 
 export async function seal(intakeKey, plaintext) {
+  return (await sealForReply(intakeKey, plaintext)).envelope;
+}
+
+/**
+ * An envelope, and the way to open its answer: the service seals it under a key from the same ECDH (HKDF info
+ * "tipline-reply-v1|" + kid), so only this page, which holds the ephemeral private key, can read it.
+ */
+export async function sealForReply(intakeKey, plaintext) {
   if (intakeKey.alg !== ALGORITHM) {
     throw new Error(`unsupported intake key algorithm ${intakeKey.alg}`);
   }
@@ -28,16 +36,22 @@ export async function seal(intakeKey, plaintext) {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const ciphertext = new Uint8Array(await subtle.encrypt({ name: 'AES-GCM', iv, additionalData: context, tagLength: 128 },
     key, encoder.encode(plaintext)));
-  return { alg: ALGORITHM, kid: intakeKey.kid, epk: toBase64Url(epk), iv: toBase64Url(iv), ciphertext: toBase64Url(ciphertext) };
+  const envelope = { alg: ALGORITHM, kid: intakeKey.kid, epk: toBase64Url(epk), iv: toBase64Url(iv), ciphertext: toBase64Url(ciphertext) };
+  const replyInfo = encoder.encode(`tipline-reply-v1|${intakeKey.kid}`);
+  const replyKey = await subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: epk, info: replyInfo }, hkdf,
+    { name: 'AES-GCM', length: 256 }, false, ['decrypt']);
+  const openReply = async reply => JSON.parse(new TextDecoder().decode(await subtle.decrypt(
+    { name: 'AES-GCM', iv: fromBase64Url(reply.iv), additionalData: replyInfo }, replyKey, fromBase64Url(reply.ciphertext))));
+  return { envelope, openReply };
 }
 
-function toBase64Url(bytes) {
+export function toBase64Url(bytes) {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text) {
+export function fromBase64Url(text) {
   const base64 = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4);
   return Uint8Array.from(atob(base64), c => c.charCodeAt(0));
 }

@@ -4,10 +4,14 @@ import { api, ApiError, element, say } from './api.js';
 import { attachPanel } from './attach.js';
 import { initLanguage, language, onLanguageChange, t } from './i18n.js';
 import { proofHeader } from './proof.js';
+import { canonical, caseCodeKey } from './casecode.js';
+import { canEncrypt, MEDIA_TYPE, sealForReply } from './envelope.js';
+import { newReporterKeys } from './reporter-keys.js';
 import { renderRetention } from './followup-retention.js';
 
 const $ = id => document.getElementById(id);
-let token = null;
+// { token, tokenType, keys }: a DPoP session bound to this page's keys where WebCrypto exists, a bearer one otherwise.
+let session = null;
 let view = null;
 const attachments = attachPanel($('followup-attach'));
 
@@ -23,8 +27,7 @@ async function openTip(event) {
   $('code-submit').disabled = true;
   say(message, t('followup.checking'), '');
   try {
-    const session = await openSession(input.value);
-    token = session.token;
+    session = await openSession(input.value);
     input.value = '';
     say(message, '');
     await refresh();
@@ -40,15 +43,45 @@ async function openTip(event) {
 }
 
 // A proof that came too late (428) is solved again once; every other answer is the reporter's to see.
-async function openSession(caseCode) {
-  const attempt = async () => api('/api/v1/followup/session', { method: 'POST', body: { caseCode },
-    headers: await proofHeader('followup') });
+async function withProof(request) {
   try {
-    return await attempt();
+    return await request(await proofHeader('followup'));
   } catch (error) {
-    if (error instanceof ApiError && error.status === 428) return attempt();
+    if (error instanceof ApiError && error.status === 428) return request(await proofHeader('followup'));
     throw error;
   }
+}
+
+async function openSession(typed) {
+  if (!canEncrypt()) {
+    const plain = await withProof(headers => api('/api/v1/followup/session', { method: 'POST', body: { caseCode: typed }, headers }));
+    return { token: plain.token, tokenType: 'Bearer' };
+  }
+  // Only K of the code is sent, sealed; the code itself only if the service asks for it (a tip from before keys).
+  const code = canonical(typed);
+  if (!code) throw new ApiError(401, { code: 'case-code-not-recognized' });
+  const intakeKey = await api('/api/v1/intake-key');
+  const key = await caseCodeKey(code, intakeKey.caseCodes, () => say($('code-message'), t('followup.deriving'), ''));
+  const keys = await newReporterKeys();
+  const send = credential => withProof(async headers => {
+    const { envelope, openReply } = await sealForReply(intakeKey, JSON.stringify({ ...credential, keys: keys.keys }));
+    return api('/api/v1/followup/session', { method: 'POST', contentType: MEDIA_TYPE, body: envelope, headers, openSealed: openReply });
+  });
+  let token;
+  try {
+    token = await send({ caseCodeKey: key });
+  } catch (error) {
+    if (!(error instanceof ApiError && error.problem.code === 'case-code-needed')) throw error;
+    token = await send({ caseCode: code });
+  }
+  return { token: token.token, tokenType: token.tokenType, keys };
+}
+
+/** A request body as this session sends it: sealed in an envelope for a DPoP session. */
+async function body(value) {
+  if (session.tokenType !== 'DPoP') return { body: value };
+  const { envelope } = await sealForReply(await api('/api/v1/intake-key'), JSON.stringify(value));
+  return { body: envelope, contentType: MEDIA_TYPE };
 }
 
 function describe(error) {
@@ -62,7 +95,7 @@ function describe(error) {
 
 async function refresh() {
   try {
-    view = await api('/api/v1/followup', { token });
+    view = await api('/api/v1/followup', { session });
     render();
   } catch (error) {
     expiredOr(error);
@@ -71,7 +104,7 @@ async function refresh() {
 
 /** An expired token sends the reporter back to the code form, with nothing of the tip left on screen. */
 function expiredOr(error) {
-  if (error instanceof ApiError && error.problem.code === 'reporter-token-invalid') {
+  if (error instanceof ApiError && ['reporter-token-invalid', 'dpop-proof-invalid'].includes(error.problem.code)) {
     leave();
     say($('code-message'), t('followup.expired'), 'warn');
     return;
@@ -93,7 +126,7 @@ function render() {
     element('span', { class: 'body', text: message.body }))));
   $('conversation-empty').hidden = view.conversation.length > 0;
   $('reply-form').hidden = !view.canReply;
-  if (view.canReply) attachments.open(token); else attachments.close();
+  if (view.canReply) attachments.open(session); else attachments.close();
   $('tip-closed').hidden = view.canReply;
   renderRetention(view);
 }
@@ -105,15 +138,15 @@ function when(instant) {
 
 async function reply(event) {
   event.preventDefault();
-  const body = $('reply-body');
-  if (!body.value.trim()) {
-    body.focus();
+  const text = $('reply-body');
+  if (!text.value.trim()) {
+    text.focus();
     return;
   }
   $('reply-send').disabled = true;
   try {
-    view = await api('/api/v1/followup/messages', { method: 'POST', token, body: { body: body.value } });
-    body.value = '';
+    view = await api('/api/v1/followup/messages', { method: 'POST', session, ...await body({ body: text.value }) });
+    text.value = '';
     render();
     say($('tip-message'), t('followup.sent'), 'ok');
   } catch (error) {
@@ -127,7 +160,7 @@ async function reply(event) {
 }
 
 function leave() {
-  token = null;
+  session = null;
   attachments.close();
   view = null;
   $('conversation').replaceChildren();

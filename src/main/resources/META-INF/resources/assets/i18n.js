@@ -31,6 +31,7 @@ const TEXTS = {
     'tip.error.category': 'Choose what the tip is about.',
     'tip.error.description': 'Describe what is happening (at least 10 characters).',
     'tip.error.network': 'The tip could not be sent: no connection. Nothing was lost; press Send again.',
+    'tip.deriving': 'Securing your case code on this device \u2014 this can take a few seconds on older phones\u2026',
     'tip.stillsending': 'Still sending \u2014 keep this page open. The tip line is very busy or out of reach; your tip '
       + 'goes in as soon as it can take it.',
     'tip.error.other': 'The tip could not be sent.',
@@ -52,6 +53,7 @@ const TEXTS = {
     'followup.code.hint': 'Like XXXX-XXXX-XXXX-XXXX. Capitals and dashes do not matter.',
     'followup.open': 'Open',
     'followup.checking': 'Checking\u2026',
+    'followup.deriving': 'Checking your case code on this device \u2014 this can take a few seconds on older phones\u2026',
     'followup.notrecognized': 'No tip matches this case code. Check it and try again.',
     'followup.wait': 'Too many codes were tried. Wait {seconds} seconds, then try again.',
     'followup.status': 'Status',
@@ -122,6 +124,7 @@ const TEXTS = {
     'tip.error.category': 'Elige de qu\u00e9 se trata el reporte.',
     'tip.error.description': 'Describe lo que est\u00e1 pasando (al menos 10 caracteres).',
     'tip.error.network': 'No se pudo enviar el reporte: no hay conexi\u00f3n. No se perdi\u00f3 nada; pulsa Enviar otra vez.',
+    'tip.deriving': 'Protegiendo tu c\u00f3digo de caso en este dispositivo; puede tardar unos segundos en tel\u00e9fonos antiguos\u2026',
     'tip.stillsending': 'Todav\u00eda enviando: no cierres esta p\u00e1gina. La l\u00ednea est\u00e1 muy ocupada o no '
       + 'responde; tu reporte entra en cuanto pueda recibirlo.',
     'tip.error.other': 'No se pudo enviar el reporte.',
@@ -143,6 +146,7 @@ const TEXTS = {
     'followup.code.hint': 'Como XXXX-XXXX-XXXX-XXXX. May\u00fasculas y guiones no importan.',
     'followup.open': 'Abrir',
     'followup.checking': 'Comprobando\u2026',
+    'followup.deriving': 'Comprobando tu c\u00f3digo de caso en este dispositivo; puede tardar unos segundos en tel\u00e9fonos antiguos\u2026',
     'followup.notrecognized': 'Ning\u00fan reporte tiene este c\u00f3digo. Rev\u00edsalo e int\u00e9ntalo de nuevo.',
     'followup.wait': 'Se probaron demasiados c\u00f3digos. Espera {seconds} segundos e int\u00e9ntalo de nuevo.',
     'followup.status': 'Estado',

@@ -2,7 +2,9 @@
 // encrypted in the browser before it is sent; the case code shown once and confirmed before leaving.
 import { api, ApiError, element, say } from './api.js';
 import { attachPanel } from './attach.js';
-import { canEncrypt, MEDIA_TYPE, seal } from './envelope.js';
+import { canonical, caseCodeKey, newCaseCode } from './casecode.js';
+import { canEncrypt, MEDIA_TYPE, sealForReply } from './envelope.js';
+import { newReporterKeys } from './reporter-keys.js';
 import { proofHeader } from './proof.js';
 import { initLanguage, language, onLanguageChange, t } from './i18n.js';
 
@@ -13,6 +15,9 @@ let schools = [];
 let categories = [];
 let idempotencyKey = null;
 let keyedContent = null;
+// The case code, its key K and the page's session keys of the tip being sent: made once per tip, so that every retry
+// sends the same K (a retry is the same tip) and the code never leaves the page.
+let secrets = null;
 let codeUnconfirmed = false;
 const attachments = attachPanel($('receipt-attach'));
 
@@ -91,6 +96,7 @@ async function send({ encrypted }) {
   if (content !== keyedContent) {
     idempotencyKey = newIdempotencyKey();
     keyedContent = content;
+    secrets = { code: newCaseCode(), key: null, keys: null };
   }
   const button = $('submit-tip');
   button.disabled = true;
@@ -115,10 +121,11 @@ async function sendUntilStored(tip, encrypted) {
   for (;;) {
     try {
       const headers = { 'Idempotency-Key': idempotencyKey, ...await proofHeader('tip') };
-      return encrypted
-        ? await api('/api/v1/tips', { method: 'POST', headers, contentType: MEDIA_TYPE,
-            body: await seal(await api('/api/v1/intake-key'), JSON.stringify(tip)) })
-        : await api('/api/v1/tips', { method: 'POST', headers, body: tip });
+      if (!encrypted) {
+        const receipt = await api('/api/v1/tips', { method: 'POST', headers, body: tip });
+        return { ...receipt, session: { token: receipt.reporterToken, tokenType: 'Bearer' } };
+      }
+      return await sendSealed(tip, headers);
     } catch (error) {
       if (error instanceof ApiError && error.status === 428 && proofRetries++ < MAX_PROOF_RETRIES) continue;
       if (!(error instanceof ApiError) || (error.status !== 503 && error.status !== 0)) throw error;
@@ -126,6 +133,22 @@ async function sendUntilStored(tip, encrypted) {
       await new Promise(resolve => setTimeout(resolve, 1000 * (error.retryAfter || RETRY_WAIT_SECONDS)));
     }
   }
+}
+
+/**
+ * The tip in an envelope with K of the page's own case code and the page's session keys; the answer is sealed to
+ * this envelope, and the reporter token in it is bound to the keys.
+ */
+async function sendSealed(tip, headers) {
+  const intakeKey = await api('/api/v1/intake-key');
+  if (!secrets.key) {
+    secrets.key = await caseCodeKey(canonical(secrets.code), intakeKey.caseCodes, () => say(message, t('tip.deriving'), ''));
+  }
+  if (!secrets.keys) secrets.keys = await newReporterKeys();
+  const { envelope, openReply } = await sealForReply(intakeKey,
+    JSON.stringify({ ...tip, caseCodeKey: secrets.key, reporterKeys: secrets.keys.keys }));
+  const receipt = await api('/api/v1/tips', { method: 'POST', headers, contentType: MEDIA_TYPE, body: envelope, openSealed: openReply });
+  return { ...receipt, caseCode: secrets.code, session: { token: receipt.reporterToken, tokenType: 'DPoP', keys: secrets.keys } };
 }
 
 function describe(error) {
@@ -142,11 +165,12 @@ function showReceipt(receipt) {
   say(message, '');
   idempotencyKey = null;
   keyedContent = null;
+  secrets = null;
   $('case-code').textContent = receipt.caseCode;
   $('reference').textContent = receipt.reference;
   $('form-view').hidden = true;
   $('receipt-view').hidden = false;
-  attachments.open(receipt.reporterToken);
+  attachments.open(receipt.session);
   codeUnconfirmed = true;
   $('receipt-title').focus();
 }

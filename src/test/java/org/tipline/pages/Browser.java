@@ -41,6 +41,7 @@ public final class Browser implements AutoCloseable {
     public final ChromeDriver driver;
     final WebDriverWait wait;
     private final List<String> requestedUrls = new ArrayList<>();
+    private final List<String> sentRequests = new ArrayList<>();
     private final List<String> consoleErrors = new ArrayList<>();
 
     public static boolean installed() {
@@ -101,6 +102,15 @@ public final class Browser implements AutoCloseable {
         return List.copyOf(requestedUrls);
     }
 
+    /**
+     * Every request the pages sent so far, each as Chromium's DevTools record of it (URL, headers, body where it has
+     * one), as JSON text: what a network that logs decrypted traffic would see.
+     */
+    List<String> sentRequests() {
+        drainLogs();
+        return List.copyOf(sentRequests);
+    }
+
     /** Console errors so far, e.g. a Content-Security-Policy violation or a failed script. */
     List<String> consoleErrors() {
         drainLogs();
@@ -111,8 +121,13 @@ public final class Browser implements AutoCloseable {
         for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
             try {
                 JsonNode message = JSON.readTree(entry.getMessage()).path("message");
-                if ("Network.requestWillBeSent".equals(message.path("method").asText())) {
+                String method = message.path("method").asText();
+                if ("Network.requestWillBeSent".equals(method)) {
                     requestedUrls.add(message.path("params").path("request").path("url").asText());
+                }
+                // Everything the page put on the wire: URL, headers (also those added late) and body.
+                if (method.startsWith("Network.requestWillBeSent")) {
+                    sentRequests.add(message.path("params").toString());
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
