@@ -31,8 +31,8 @@ import org.tipline.crypto.Argon2id;
 public final class IntakeBenchmark {
 
     private static final Argon2id.Cost PRODUCTION_COST = new Argon2id.Cost(19 * 1024, 2, 1);
-    private static final Duration WARM_UP = Duration.ofSeconds(15);
-    private static final Duration MEASURE = Duration.ofSeconds(20);
+    static final Duration WARM_UP = Duration.ofSeconds(15);
+    static final Duration MEASURE = Duration.ofSeconds(20);
     private static final int SUBMITTERS = 32;
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -85,7 +85,7 @@ public final class IntakeBenchmark {
         System.exit(0);
     }
 
-    private static long harnessCpuNanos() {
+    static long harnessCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
@@ -156,12 +156,17 @@ public final class IntakeBenchmark {
      * Lets the workers warm up, counts for the measuring window, then stops them. Returns the window's
      * length in seconds.
      */
-    private static double measureWindow(AtomicBoolean counting, AtomicBoolean running, ExecutorService pool)
+    static double measureWindow(AtomicBoolean counting, AtomicBoolean running, ExecutorService pool)
             throws InterruptedException {
-        Thread.sleep(WARM_UP.toMillis());
+        return measureWindow(counting, running, pool, WARM_UP, MEASURE);
+    }
+
+    static double measureWindow(AtomicBoolean counting, AtomicBoolean running, ExecutorService pool, Duration warmUp,
+            Duration measure) throws InterruptedException {
+        Thread.sleep(warmUp.toMillis());
         counting.set(true);
         long start = System.nanoTime();
-        Thread.sleep(MEASURE.toMillis());
+        Thread.sleep(measure.toMillis());
         counting.set(false);
         double seconds = (System.nanoTime() - start) / 1e9;
         running.set(false);
@@ -212,7 +217,12 @@ public final class IntakeBenchmark {
     }
 
     /** The service's Prometheus counters: {@code _sum} and {@code _count} lines, by their full name and labels. */
-    private Map<String, Double> metrics() throws Exception {
+    Map<String, Double> metrics() throws Exception {
+        return metrics(client, app);
+    }
+
+    /** The service's Prometheus {@code _sum} and {@code _count} lines, by their full name and labels. */
+    static Map<String, Double> metrics(HttpClient client, BenchmarkApp app) throws Exception {
         String text = client.send(HttpRequest.newBuilder(app.managementUri.resolve("/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Map<String, Double> values = new HashMap<>();
@@ -226,7 +236,7 @@ public final class IntakeBenchmark {
     }
 
     /** Mean in milliseconds of a timer between two scrapes, over the series whose labels contain {@code filter}. */
-    private static double mean(Map<String, Double> before, Map<String, Double> after, String timer, String filter) {
+    static double mean(Map<String, Double> before, Map<String, Double> after, String timer, String filter) {
         double sum = 0;
         double count = 0;
         for (Map.Entry<String, Double> entry : after.entrySet()) {
@@ -259,7 +269,7 @@ public final class IntakeBenchmark {
         return HttpRequest.newBuilder(app.baseUri.resolve(URI.create("/api/v1/schools"))).timeout(Duration.ofSeconds(30)).build();
     }
 
-    private static double percentile(List<Long> nanos, double p) {
+    static double percentile(List<Long> nanos, double p) {
         List<Long> sorted = new ArrayList<>(nanos);
         if (sorted.isEmpty()) {
             return Double.NaN;
