@@ -34,9 +34,13 @@ public final class IntakeEnvelope {
 
     /** Decrypts an envelope addressed to {@code key}. Throws {@link EnvelopeException} saying what is wrong. */
     public static Opened open(IntakeKeyring.IntakeKey key, String ephemeralPublicKey, String iv, String ciphertext) {
+        return open(key, ephemeralPublicKey, iv, decode("ciphertext", ciphertext));
+    }
+
+    /** The same for a ciphertext that came as bytes (an image envelope's body). */
+    public static Opened open(IntakeKeyring.IntakeKey key, String ephemeralPublicKey, String iv, byte[] sealed) {
         byte[] epk = decode("epk", ephemeralPublicKey);
         byte[] nonce = decode("iv", iv);
-        byte[] sealed = decode("ciphertext", ciphertext);
         if (nonce.length != Aes256Gcm.NONCE_BYTES) {
             throw EnvelopeException.malformed("iv", "must be 12 bytes");
         }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -20,9 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.tipline.crypto.SealedReply;
 import org.tipline.attachment.AttachmentView;
 import org.tipline.attachment.ImageUpload;
+import org.tipline.crypto.SealedReply;
+import org.tipline.intake.Envelopes;
 import org.tipline.platform.ClientAddress;
 import org.tipline.platform.ProblemResponses;
 
@@ -44,14 +46,18 @@ public class FollowupAttachmentResource {
 
     @POST
     @Path("/attachments")
-    @Consumes({ "image/*", MediaType.APPLICATION_OCTET_STREAM })
+    @Consumes({ "image/*", MediaType.APPLICATION_OCTET_STREAM, Envelopes.IMAGE_MEDIA_TYPE })
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "addFollowupAttachment", summary = "Attach an image to my tip (up to 5; stripped of all "
             + "metadata, encrypted like the tip)", description = "Send the reporter token (from POST /api/v1/followup/session "
             + "or the tip's 201) as 'Authorization: <tokenType> <token>', with a DPoP proof for a DPoP token (whose answer is then "
             + "a SealedReply). The image itself is the body (JPEG, PNG or WebP; at "
             + "most 10 MiB), with an image Content-Type; its type is decided by its content. Only its pixels are kept.")
-    @RequestBody(required = true, content = @Content(mediaType = "image/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @RequestBody(required = true, content = {
+            @Content(mediaType = "image/*", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = Envelopes.IMAGE_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = "The image sealed as an intake envelope's ciphertext (AES-GCM, tag appended), as bytes; "
+                            + "the envelope's other fields in the Tipline-Envelope header. A DPoP session sends only this")) })
     @APIResponse(responseCode = "201", description = "Stored",
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttachmentView.class)),
@@ -60,9 +66,12 @@ public class FollowupAttachmentResource {
             value = "ReporterTokenMissing NoMoreAttachments ImageTooLarge UnsupportedImage ImageRefused TooManyRequests")
     public Response add(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Parameter(description = FollowupResource.DPOP_DESCRIPTION) @HeaderParam(ReporterExchange.DPOP_HEADER) String dpop,
-            @Context HttpServerRequest http, @Context HttpHeaders headers, InputStream body) {
+            @Parameter(description = "For an image envelope: alg=…, kid=…, epk=… and iv=… of the intake envelope whose ciphertext "
+                    + "(the image's bytes, sealed) is the body") @HeaderParam(Envelopes.IMAGE_HEADER) String envelope,
+            @Context HttpServerRequest http, @Context HttpHeaders headers, InputStream body) throws IOException {
         ReporterCaller caller = exchange.caller(authorization, dpop, http);
-        AttachmentView created = attachments.add(caller.tipId(), clients.resolve(http), new ImageUpload(body, headers.getLength()));
+        ImageUpload upload = exchange.image(caller, headers.getMediaType(), envelope, body, headers.getLength());
+        AttachmentView created = attachments.add(caller.tipId(), clients.resolve(http), upload);
         return exchange.answer(caller, Response.Status.CREATED, created);
     }
 }

@@ -6,7 +6,10 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import org.tipline.attachment.ImageUpload;
 import org.tipline.crypto.IntakeEnvelope;
 import org.tipline.crypto.ResponseSeal;
 import org.tipline.intake.EncryptedTip;
@@ -69,6 +72,22 @@ class ReporterExchange {
             throw new EnvelopeRequiredException();
         }
         return envelopes.read(body, type);
+    }
+
+    /**
+     * An uploaded image: from an image envelope, or as sent. A bound session sends only envelopes. The envelope is read
+     * whole, which the body limit bounds (10 MiB), and opened in memory: the image must never touch a disk.
+     */
+    ImageUpload image(ReporterCaller caller, MediaType mediaType, String envelopeHeader, InputStream body, long length)
+            throws IOException {
+        if (mediaType != null && mediaType.isCompatible(MediaType.valueOf(Envelopes.IMAGE_MEDIA_TYPE))) {
+            byte[] image = envelopes.openImage(envelopeHeader, body.readAllBytes()).plaintext();
+            return new ImageUpload(new ByteArrayInputStream(image), image.length);
+        }
+        if (caller.responseKey().isPresent()) {
+            throw new EnvelopeRequiredException();
+        }
+        return new ImageUpload(body, length);
     }
 
     /** The answer, sealed to the page's key for a bound session. */

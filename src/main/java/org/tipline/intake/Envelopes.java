@@ -20,6 +20,10 @@ import org.tipline.platform.InvalidFieldException;
 @ApplicationScoped
 public class Envelopes {
 
+    /** An image sealed to the intake key, sent as bytes: see {@link #openImage}. */
+    public static final String IMAGE_MEDIA_TYPE = "application/vnd.tipline.image-envelope";
+    public static final String IMAGE_HEADER = "Tipline-Envelope";
+
     private final ClientJson json;
     private final Validator validator;
     private final IntakeKeyring intakeKeys;
@@ -41,6 +45,26 @@ public class Envelopes {
         IntakeKeyring.IntakeKey key = intakeKeys.accepting(envelope.kid(), clock.instant())
                 .orElseThrow(EnvelopeException::unknownKey);
         return IntakeEnvelope.open(key, envelope.epk(), envelope.iv(), envelope.ciphertext());
+    }
+
+    /**
+     * Opens an image envelope: the body is the AES-GCM ciphertext of the image itself (no base64, no JSON), and the
+     * header {@value #IMAGE_HEADER} carries the rest as {@code alg=…, kid=…, epk=…, iv=…}.
+     */
+    public IntakeEnvelope.Opened openImage(String header, byte[] ciphertext) {
+        java.util.Map<String, String> fields = new java.util.HashMap<>();
+        for (String part : header == null ? new String[0] : header.split(",")) {
+            int equals = part.indexOf('=');
+            if (equals > 0) {
+                fields.put(part.substring(0, equals).trim(), part.substring(equals + 1).trim());
+            }
+        }
+        if (!IntakeEnvelope.ALGORITHM.equals(fields.get("alg"))) {
+            throw EnvelopeException.malformed(IMAGE_HEADER, "must name alg=" + IntakeEnvelope.ALGORITHM + ", kid, epk and iv");
+        }
+        IntakeKeyring.IntakeKey key = intakeKeys.accepting(fields.getOrDefault("kid", ""), clock.instant())
+                .orElseThrow(EnvelopeException::unknownKey);
+        return IntakeEnvelope.open(key, fields.get("epk"), fields.get("iv"), ciphertext);
     }
 
     /** Reads a JSON body (plain, or an envelope's plaintext) as {@code type}, validated. */

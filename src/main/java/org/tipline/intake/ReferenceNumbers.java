@@ -2,21 +2,39 @@ package org.tipline.intake;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.Optional;
 
 /**
- * Hands out public references {@code T-YYYY-NNNNNN}, numbered from 1 each year. The counter row is
- * updated in the tip's transaction, so a rolled-back tip leaves no gap and no number is used twice.
+ * Hands out public references {@code T-YYYY-NNNNNN}, numbered from 1 each year: NNNNNN = a value of the sequence
+ * {@code tip_reference_sequence} minus the year's base, set by the year's first tip. A sequence takes no lock, so
+ * tips do not wait for each other's commit (a counter row updated in every tip's transaction made intake one tip at a
+ * time). Numbers are unique and rise within a year; a tip whose transaction fails leaves its number unused.
  */
 @ApplicationScoped
 class ReferenceNumbers {
 
     String next(int year) {
-        Number number = (Number) Panache.getEntityManager().createNativeQuery("""
-                insert into tip_reference_counter (year, last_number) values (?1, 1)
-                on conflict (year) do update set last_number = tip_reference_counter.last_number + 1
-                returning last_number""")
-                .setParameter(1, year)
-                .getSingleResult();
-        return "T-%d-%06d".formatted(year, number.longValue());
+        EntityManager entities = Panache.getEntityManager();
+        for (;;) {
+            long value = ((Number) entities.createNativeQuery("select nextval('tip_reference_sequence')").getSingleResult())
+                    .longValue();
+            Optional<Long> known = base(entities, year);
+            if (known.isEmpty()) {
+                // The year's first tip sets the base just below its own value. Two first tips at once: one base wins,
+                // and a value at or below it is drawn again (the sequence only rises, so the next one is above it).
+                entities.createNativeQuery("insert into tip_reference_counter (year, sequence_base) values (?1, ?2) "
+                        + "on conflict (year) do nothing").setParameter(1, year).setParameter(2, value - 1).executeUpdate();
+            }
+            long base = known.or(() -> base(entities, year)).orElseThrow();
+            if (value > base) {
+                return "T-%d-%06d".formatted(year, value - base);
+            }
+        }
+    }
+
+    private static Optional<Long> base(EntityManager entities, int year) {
+        return entities.createNativeQuery("select sequence_base from tip_reference_counter where year = ?1")
+                .setParameter(1, year).getResultStream().findFirst().map(found -> ((Number) found).longValue());
     }
 }

@@ -82,7 +82,9 @@ class BodySizeLimit {
     /** Image uploads (attachments) send the image itself as the body. */
     private static boolean isImage(String contentType) {
         String type = contentType == null ? "" : contentType.trim().toLowerCase(java.util.Locale.ROOT);
-        return type.startsWith("image/") || type.startsWith("application/octet-stream");
+        // The image envelope is an image sealed to the intake key: 16 bytes of tag more than the image.
+        return type.startsWith("image/") || type.startsWith("application/octet-stream")
+                || type.startsWith("application/vnd.tipline.image-envelope");
     }
 
     private static boolean exceeds(String declaredLength, long limit) {

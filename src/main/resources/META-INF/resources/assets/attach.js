@@ -1,7 +1,9 @@
 // Photos and screenshots from the reporter (tip form, right after sending, and the follow-up page): each file is sent
-// as it is, with the reporter token held in memory only; the service keeps only its pixels (every trace of the phone,
-// such as the place it was taken, is removed) and encrypts them like the tip. HEIC cannot be read by the service.
-import { element, say } from './api.js';
+// as it is, or sealed to the intake key (as bytes) in a key-bound session, with the reporter token held in memory
+// only; the service keeps only its pixels (every trace of the phone, such as the place it was taken, is removed) and
+// encrypts them like the tip. HEIC cannot be read by the service.
+import { api, element, say } from './api.js';
+import { IMAGE_MEDIA_TYPE, sealImage } from './envelope.js';
 import { t } from './i18n.js';
 
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -38,14 +40,24 @@ export function attachPanel(container) {
   /** Sends one file; answers what the reporter should read about it. */
   async function send(file) {
     if (/\.hei[cf]$/i.test(file.name) || /hei[cf]/i.test(file.type)) return t('attach.heic');
-    if (file.size > MAX_BYTES) return t('attach.toolarge');
+    const sealed = session.tokenType === 'DPoP';
+    // A sealed image is 16 bytes (its tag) longer than the file, and the service takes 10 MiB in all.
+    if (file.size > MAX_BYTES - (sealed ? 16 : 0)) return t('attach.toolarge');
     for (let attempt = 0; ; attempt++) {
       let response;
       try {
         const headers = { Authorization: `${session.tokenType} ${session.token}`,
           'Content-Type': file.type || 'application/octet-stream', Accept: 'application/json' };
-        if (session.tokenType === 'DPoP') headers.DPoP = await session.keys.proof('POST', PATH, session.token);
-        response = await fetch(PATH, { method: 'POST', body: file, credentials: 'omit', cache: 'no-store',
+        let body = file;
+        if (sealed) {
+          // A key-bound session sends nothing in the clear, the image's bytes included.
+          const envelope = await sealImage(await api('/api/v1/intake-key'), new Uint8Array(await file.arrayBuffer()));
+          body = envelope.body;
+          headers['Content-Type'] = IMAGE_MEDIA_TYPE;
+          headers['Tipline-Envelope'] = envelope.header;
+          headers.DPoP = await session.keys.proof('POST', PATH, session.token);
+        }
+        response = await fetch(PATH, { method: 'POST', body, credentials: 'omit', cache: 'no-store',
           referrerPolicy: 'no-referrer', headers });
       } catch (networkFailure) {
         return t('tip.error.network');

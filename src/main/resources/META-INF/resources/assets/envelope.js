@@ -18,7 +18,7 @@ export async function seal(intakeKey, plaintext) {
  * An envelope, and the way to open its answer: the service seals it under a key from the same ECDH (HKDF info
  * "tipline-reply-v1|" + kid), so only this page, which holds the ephemeral private key, can read it.
  */
-export async function sealForReply(intakeKey, plaintext) {
+export async function sealForReply(intakeKey, plaintext) { // a string or bytes
   if (intakeKey.alg !== ALGORITHM) {
     throw new Error(`unsupported intake key algorithm ${intakeKey.alg}`);
   }
@@ -34,15 +34,27 @@ export async function sealForReply(intakeKey, plaintext) {
   const key = await subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: epk, info: context }, hkdf,
     { name: 'AES-GCM', length: 256 }, false, ['encrypt']);
   const iv = crypto.getRandomValues(new Uint8Array(12));
+  const bytes = typeof plaintext === 'string' ? encoder.encode(plaintext) : plaintext;
   const ciphertext = new Uint8Array(await subtle.encrypt({ name: 'AES-GCM', iv, additionalData: context, tagLength: 128 },
-    key, encoder.encode(plaintext)));
+    key, bytes));
   const envelope = { alg: ALGORITHM, kid: intakeKey.kid, epk: toBase64Url(epk), iv: toBase64Url(iv), ciphertext: toBase64Url(ciphertext) };
   const replyInfo = encoder.encode(`tipline-reply-v1|${intakeKey.kid}`);
   const replyKey = await subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: epk, info: replyInfo }, hkdf,
     { name: 'AES-GCM', length: 256 }, false, ['decrypt']);
   const openReply = async reply => JSON.parse(new TextDecoder().decode(await subtle.decrypt(
     { name: 'AES-GCM', iv: fromBase64Url(reply.iv), additionalData: replyInfo }, replyKey, fromBase64Url(reply.ciphertext))));
-  return { envelope, openReply };
+  return { envelope, openReply, ciphertext };
+}
+
+export const IMAGE_MEDIA_TYPE = 'application/vnd.tipline.image-envelope';
+
+/**
+ * An image sealed to the intake key as bytes (no base64): the body is the ciphertext, the Tipline-Envelope header
+ * carries the envelope's other fields.
+ */
+export async function sealImage(intakeKey, bytes) {
+  const { envelope, ciphertext } = await sealForReply(intakeKey, bytes);
+  return { body: ciphertext, header: `alg=${envelope.alg}, kid=${envelope.kid}, epk=${envelope.epk}, iv=${envelope.iv}` };
 }
 
 export function toBase64Url(bytes) {

@@ -69,7 +69,9 @@ public final class KeyedIntakeBenchmark {
             long harnessBefore = IntakeBenchmark.harnessCpuNanos();
             long wallBefore = System.nanoTime();
             List<Long> schoolLatencies = Collections.synchronizedList(new ArrayList<>());
+            DatabaseWaits waits = DatabaseWaits.sample(app.database());
             long[] counts = benchmark.saturated(schoolLatencies);
+            waits.stop();
             double wall = (System.nanoTime() - wallBefore) / 1e9;
             double throughput = counts[0] / MEASURE.toSeconds();
             double appCpu = app.cpuSeconds() - appCpuBefore;
@@ -82,6 +84,7 @@ public final class KeyedIntakeBenchmark {
             System.out.printf("    per tip in the service: %.1f ms request; Argon2id %s%n",
                     IntakeBenchmark.mean(before, after, "http_server_requests_seconds", "uri=\"/api/v1/tips\""),
                     Double.isNaN(IntakeBenchmark.mean(before, after, "tipline_case_codes_hash_seconds", "")) ? "none" : "run!");
+            System.out.printf("    PostgreSQL sessions while saturated, by what they were doing (sampled every 50 ms): %s%n", waits.top(6));
             System.out.printf("(3) GET /api/v1/schools while saturated: p99 %.1f ms   [goal < 100]%n",
                     IntakeBenchmark.percentile(schoolLatencies, 0.99));
             double[] latency = benchmark.openLoop(throughput / 2);

@@ -25,6 +25,7 @@ import org.tipline.support.Database;
 import org.tipline.support.EnvelopeClient;
 import org.tipline.support.Proofs;
 import org.tipline.support.ReporterPage;
+import org.tipline.support.TestImages;
 import org.tipline.tip.Tip;
 
 /**
@@ -43,6 +44,9 @@ class SealedFollowupTest {
 
     @TestHTTPResource("/api/v1/followup/messages")
     URL messagesUrl;
+
+    @TestHTTPResource("/api/v1/followup/attachments")
+    URL attachmentsUrl;
 
     @Inject
     ObjectMapper json;
@@ -192,6 +196,40 @@ class SealedFollowupTest {
                 .contentType("application/json").body(Map.of("body", "in the clear")).post("/api/v1/followup/messages")
                 .then().statusCode(415).body("code", equalTo("envelope-required"));
         assertThat(messages(tip.reference())).isZero();
+    }
+
+    @Test
+    void shouldTakeImagesFromAKeyBoundSessionOnlySealedAndAnswerSealed() throws Exception {
+        ReporterPage page = new ReporterPage();
+        SentTip tip = sendTip(page);
+        String token = openSession(page, tip.caseCode());
+        byte[] photo = TestImages.jpegWithMetadata(64, 48, 1);
+
+        given().header("Authorization", "DPoP " + token).header("DPoP", page.proof("POST", attachmentsUrl.toString(), token))
+                .contentType("image/jpeg").body(photo).post("/api/v1/followup/attachments")
+                .then().statusCode(415).body("code", equalTo("envelope-required"));
+        EnvelopeClient.ImageEnvelope tampered = page.sealImage(photo);
+        tampered.body()[3] ^= 1;
+        given().header("Authorization", "DPoP " + token).header("DPoP", page.proof("POST", attachmentsUrl.toString(), token))
+                .contentType("application/vnd.tipline.image-envelope").header("Tipline-Envelope", tampered.header())
+                .body(tampered.body()).post("/api/v1/followup/attachments")
+                .then().statusCode(400).body("code", equalTo("envelope-undecryptable"));
+        assertThat(attachments(tip.reference())).isZero();
+
+        EnvelopeClient.ImageEnvelope sealed = page.sealImage(photo);
+        Response stored = given().header("Authorization", "DPoP " + token).header("DPoP", page.proof("POST", attachmentsUrl.toString(), token))
+                .contentType("application/vnd.tipline.image-envelope").header("Tipline-Envelope", sealed.header())
+                .body(sealed.body()).post("/api/v1/followup/attachments");
+        assertThat(stored.statusCode()).isEqualTo(201);
+        assertThat(stored.contentType()).startsWith(SEALED);
+        assertThat(json.readValue(page.open(stored), Map.class).get("width")).isEqualTo(64);
+        assertThat(attachments(tip.reference())).isEqualTo(1);
+    }
+
+    private long attachments(String reference) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entities.createNativeQuery(
+                "select count(*) from attachment a join tip t on t.id = a.tip_id where t.reference = ?1")
+                .setParameter(1, reference).getSingleResult()).longValue());
     }
 
     @Test

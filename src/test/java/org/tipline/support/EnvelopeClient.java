@@ -52,6 +52,10 @@ public final class EnvelopeClient {
     }
 
     public static Envelope sealOpenable(String kid, String publicKeySpkiBase64Url, String tipJson) {
+        return sealOpenable(kid, publicKeySpkiBase64Url, tipJson, StandardCharsets.UTF_8);
+    }
+
+    private static Envelope sealOpenable(String kid, String publicKeySpkiBase64Url, String tipJson, java.nio.charset.Charset charset) {
         try {
             ECPublicKey intakeKey = (ECPublicKey) KeyFactory.getInstance("EC")
                     .generatePublic(new X509EncodedKeySpec(Base64.getUrlDecoder().decode(publicKeySpkiBase64Url)));
@@ -66,7 +70,7 @@ public final class EnvelopeClient {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(aesKey, "AES"), new GCMParameterSpec(128, iv));
             cipher.updateAAD(context);
-            byte[] ciphertext = cipher.doFinal(tipJson.getBytes(StandardCharsets.UTF_8));
+            byte[] ciphertext = cipher.doFinal(tipJson.getBytes(charset));
 
             byte[] replyKey = hkdfSha256(shared, epk, ("tipline-reply-v1|" + kid).getBytes(StandardCharsets.UTF_8), 32);
             return new Envelope(Map.of("alg", ALGORITHM, "kid", kid, "epk", B64URL.encodeToString(epk),
@@ -74,6 +78,19 @@ public final class EnvelopeClient {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** An image envelope: the image's sealed bytes as the body, the envelope's other fields as the header value. */
+    public record ImageEnvelope(byte[] body, String header) {
+    }
+
+    public static ImageEnvelope sealImage(String kid, String publicKeySpkiBase64Url, byte[] image) {
+        // Sealed as text would be, with the bytes as the plaintext: ISO-8859-1 maps every byte to one char and back.
+        Envelope envelope = sealOpenable(kid, publicKeySpkiBase64Url, new String(image, StandardCharsets.ISO_8859_1),
+                StandardCharsets.ISO_8859_1);
+        Map<String, String> fields = envelope.fields();
+        return new ImageEnvelope(Base64.getUrlDecoder().decode(fields.get("ciphertext")), "alg=" + fields.get("alg")
+                + ", kid=" + fields.get("kid") + ", epk=" + fields.get("epk") + ", iv=" + fields.get("iv"));
     }
 
     static KeyPair newP256() throws GeneralSecurityException {

@@ -94,6 +94,11 @@ public final class ReporterPage {
         }
     }
 
+    /** An image sealed to the intake key as bytes. */
+    public EnvelopeClient.ImageEnvelope sealImage(byte[] image) {
+        return EnvelopeClient.sealImage((String) intakeKey.get("kid"), (String) intakeKey.get("publicKey"), image);
+    }
+
     /** A DPoP proof of this page's key for one request. */
     public String proof(String method, String url, String token) {
         return proof(method, url, token, Instant.now(), UUID.randomUUID().toString());
