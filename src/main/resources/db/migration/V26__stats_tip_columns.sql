@@ -6,6 +6,10 @@
 -- When the tip was submitted, on the wall clock of its school's district; null for a tip without a school
 -- (statistics then use the tip line's zone, which is configuration, not data).
 alter table tip add column submitted_local timestamp;
+-- The hour of the week of that time (0 = Monday 00:00-00:59, 167 = Sunday 23:00-23:59), for the busiest weekday and
+-- hour: a column with statistics of its own lets PostgreSQL count a year of tips by it in parallel.
+alter table tip add column submitted_week_hour smallint generated always as
+    ((date_part('isodow', submitted_local) * 24 + date_part('hour', submitted_local) - 24)::smallint) stored;
 -- When staff first wrote to the reporter, and when the reporter last wrote. Kept when shredding deletes the
 -- messages themselves: the times are routing metadata, and statistics must not change when content is shredded.
 alter table tip add column first_reply_at timestamptz;

@@ -96,7 +96,8 @@ public class StatsSql {
         List<Row> rows = new ArrayList<>();
         try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             prepare(connection);
-            bind(statement, range, where);
+            statement.setString(1, range.defaultZone().getId());
+            bind(statement, 2, where);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     boolean total = row.getInt(1) != 0 || dimensions.isEmpty();
@@ -113,20 +114,28 @@ public class StatsSql {
         return rows;
     }
 
-    /** The busiest weekday and hour of the range, in each tip's local time (ties: the earlier). */
+    /**
+     * The busiest weekday and hour of the range, in each tip's local time (ties: the earlier). Tips with a school are
+     * counted by the hour of the week kept on them; the few without one (the tip line's zone) by converting theirs.
+     */
     public Peaks peaks(Range range) {
         Where.Positional where = where(range);
-        String sql = "select date_part('isodow', b.local_at)::int, date_part('hour', b.local_at)::int, count(*) from (" + BASE
-                + where.sql() + ") b group by 1, 2";
+        String tips = "from tip t left join school s on s.id = t.school_id where " + where.sql();
+        String sql = "select t.submitted_week_hour, count(*) " + tips + " and t.submitted_local is not null group by 1 "
+                + "union all select (date_part('isodow', b.local_at) * 24 + date_part('hour', b.local_at) - 24)::int, count(*) "
+                + "from (select t.submitted_at at time zone ? as local_at " + tips + " and t.submitted_local is null) b group by 1";
         long[] weekdays = new long[8];
         long[] hours = new long[24];
         try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             prepare(connection);
-            bind(statement, range, where);
+            int zone = bind(statement, 1, where);
+            statement.setString(zone, range.defaultZone().getId());
+            bind(statement, zone + 1, where);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    weekdays[row.getInt(1)] += row.getLong(3);
-                    hours[row.getInt(2)] += row.getLong(3);
+                    int weekHour = row.getInt(1);
+                    weekdays[1 + weekHour / 24] += row.getLong(2);
+                    hours[weekHour % 24] += row.getLong(2);
                 }
             }
         } catch (SQLException e) {
@@ -162,12 +171,13 @@ public class StatsSql {
         }
     }
 
-    private static void bind(PreparedStatement statement, Range range, Where.Positional where) throws SQLException {
-        statement.setString(1, range.defaultZone().getId());
-        int index = 2;
+    /** Binds the range's values from parameter {@code first} on; returns the index of the next parameter. */
+    private static int bind(PreparedStatement statement, int first, Where.Positional where) throws SQLException {
+        int index = first;
         for (Object value : where.values()) {
             statement.setObject(index++, value);
         }
+        return index;
     }
 
     private static Tally tally(ResultSet row, int first) throws SQLException {
