@@ -1,9 +1,12 @@
 package org.tipline.incidents;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.tipline.auth.StaffScope;
 import org.tipline.platform.InvalidFieldException;
@@ -14,10 +17,14 @@ import org.tipline.tip.TipHistory;
  * Links tips about one event into an incident (DESIGN 3), merges two incidents when both tips already have one, and
  * takes a tip out again. Both tips must be in the caller's scope; a merge moves every tip of the other incident,
  * also those the caller cannot see, because the event is one. Every change is in the history and the audit log of
- * each tip it moves.
+ * each tip it moves. Links and unlinks that share a tip or an incident run one after the other ({@link #lock}).
  */
 @ApplicationScoped
 public class Incidents {
+
+    /** The tips given and every tip of their incidents, locked in the order of their ids. */
+    private static final String LOCK = "select id from tip where id in (:tips) "
+            + "or incident_id in (select incident_id from tip where id in (:tips)) order by id for update";
 
     private final Clock clock;
     private final TipHistory history;
@@ -45,6 +52,7 @@ public class Incidents {
         if (tipId.equals(otherId)) {
             throw new InvalidFieldException("tipId", "must be another tip than the one of the path");
         }
+        lock(tipId, otherId);
         Tip tip = Tip.inScope(scope, tipId);
         Tip other = Tip.inScope(scope, otherId);
         if (tip.incidentId() != null && tip.incidentId().equals(other.incidentId())) {
@@ -80,6 +88,7 @@ public class Incidents {
      */
     @Transactional
     public void unlink(StaffScope scope, UUID tipId) {
+        lock(tipId);
         Tip tip = Tip.inScope(scope, tipId);
         UUID incident = tip.incidentId();
         if (incident == null) {
@@ -95,6 +104,24 @@ public class Incidents {
             history.step(alone, "INCIDENT_UNLINKED", actor, tip.reference());
             Tip.flush();
             Incident.deleteById(incident);
+        }
+    }
+
+    /**
+     * Locks the tips and every tip now in their incidents, in the order of their ids, before any of them is read: two
+     * links or unlinks that share a tip or an incident then run one after the other, the second seeing what the first
+     * committed, and two that lock the same tips cannot each hold one the other waits for. A statement sees the
+     * incidents as they were when it started, so it is repeated until no tip joined them while it waited.
+     */
+    private static void lock(UUID... tipIds) {
+        Set<UUID> locked = new HashSet<>();
+        while (true) {
+            @SuppressWarnings("unchecked")
+            List<UUID> now = Panache.getEntityManager().createNativeQuery(LOCK, UUID.class)
+                    .setParameter("tips", List.of(tipIds)).getResultList();
+            if (!locked.addAll(now)) {
+                return;
+            }
         }
     }
 }

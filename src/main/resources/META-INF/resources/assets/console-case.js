@@ -8,6 +8,7 @@ import {
 import { createLeadControl } from './console-lead.js';
 import { renderAttachments, wireStaffUpload } from './console-attachments.js';
 import { createRetention } from './console-retention.js';
+import { createIncident } from './console-incident.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -29,6 +30,7 @@ export function createCase(ctx) {
   let draftsFor = null;
   let noteChosen = false;
   const retention = createRetention(ctx);
+  const incident = createIncident(ctx);
 
   $('back-to-queue').addEventListener('click', () => ctx.backToQueue());
   const lead = createLeadControl(ctx, (body, done) => act('lead', body, done, $('lead-staff')));
@@ -227,6 +229,7 @@ export function createCase(ctx) {
       element('td', { text: r.lead ? 'Lead' : '' }))));
 
     retention.render(detail, () => load());
+    incident.render(detail, zone, () => load());
     $('case-body').hidden = false;
   }
 
@@ -255,6 +258,7 @@ export function createCase(ctx) {
     tip = null;
     $('case-body').hidden = true;
     retention.clear();
+    incident.clear();
     $('case-reference').textContent = '';
     lead.clear();
     for (const id of ['case-status', 'case-status-text', 'case-school', 'case-category', 'case-urgency', 'case-zone', 'case-submitted',

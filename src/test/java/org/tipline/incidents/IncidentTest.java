@@ -11,12 +11,23 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.tipline.audit.AuditEvent;
 import org.tipline.support.Proofs;
+import org.tipline.support.SeededTips;
 import org.tipline.support.StaffTokens;
 import org.tipline.tip.Tip;
 
@@ -177,6 +188,62 @@ class IncidentTest {
         given().get("/api/v1/staff/tips/" + mine + "/incident").then().statusCode(401);
         given().contentType("application/json").body(Map.of("tipId", theirs)).post("/api/v1/staff/tips/" + mine + "/incident")
                 .then().statusCode(401);
+    }
+
+    @Test
+    void shouldEndInOneIncidentWhenOverlappingLinksAndMergesRunAtOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 15; round++) {
+                String a = seeded();
+                String b = seeded();
+                String c = seeded();
+                assertThat(atOnce(pool, () -> link(SRO, a, b), () -> link(SRO, b, c))).containsOnly(204);
+                assertOneIncident(a, b, c);
+
+                String d = seeded();
+                String e = seeded();
+                link(SRO, d, e).statusCode(204);
+                // Each call merges the other incident into its own: one must run after the other.
+                assertThat(atOnce(pool, () -> link(SRO, a, d), () -> link(SRO, e, b))).containsOnly(204);
+                assertOneIncident(a, b, c, d, e);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String seeded() {
+        return SeededTips.tip(UUID.fromString(KELLY_WALSH), "FIGHTING").at(LocalDateTime.now(ZoneOffset.UTC).toString(), ZoneOffset.UTC)
+                .insert().toString();
+    }
+
+    /** Runs both calls at the same moment on two threads; their status codes. */
+    @SafeVarargs
+    private static List<Integer> atOnce(ExecutorService pool, Supplier<ValidatableResponse>... calls) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(calls.length);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (Supplier<ValidatableResponse> call : calls) {
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return call.get().extract().statusCode();
+            }));
+        }
+        List<Integer> codes = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            codes.add(status.get(60, TimeUnit.SECONDS));
+        }
+        return codes;
+    }
+
+    /** The tips share one incident, and no incident anywhere is left with fewer than two tips. */
+    private static void assertOneIncident(String... tipIds) {
+        List<String> incidents = Arrays.stream(tipIds).map(IncidentTest::incidentId).distinct().toList();
+        assertThat(incidents).hasSize(1).doesNotContainNull();
+        long orphans = QuarkusTransaction.requiringNew().call(() -> (Long) Incident.getEntityManager().createNativeQuery(
+                "select count(*) from incident i where (select count(*) from tip t where t.incident_id = i.id) < 2", Long.class)
+                .getSingleResult());
+        assertThat(orphans).isZero();
     }
 
     private static List<String> auditActions(String tipId) {

@@ -1,5 +1,6 @@
 package org.tipline.pages;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -8,20 +9,29 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.tipline.support.Proofs;
+import org.tipline.support.StaffTokens;
 import org.tipline.support.TestImages;
 import org.tipline.tip.Tip;
 
 /**
- * Photos in the browser: a student attaches one right after sending the tip and another on the follow-up page, and
- * the SRO sees both in the case, blurred until clicked. Skipped only when Chromium is not installed.
+ * The staff case page in the browser. Photos: a student attaches one right after sending the tip and another on the
+ * follow-up page, and the SRO sees both in the case, blurred until clicked. Incidents: the SRO links a suggested tip
+ * about the same event and takes the tip out again. Skipped only when Chromium is not installed.
  */
 @QuarkusTest
 class AttachmentBrowserTest extends BrowserTest {
+
+    private static final String KELLY_WALSH = UUID.nameUUIDFromBytes("tipline-demo:school:Kelly Walsh High School".getBytes())
+            .toString();
+    private static final String SRO = StaffTokens.forDemo("sro.kwhs", "SRO");
 
     private void open(String path) {
         browser.driver.get(origin() + path);
@@ -80,6 +90,59 @@ class AttachmentBrowserTest extends BrowserTest {
                 + "'#case-attachments li.attachment:nth-child(2) .attachment-full img'); return !!image && image.naturalWidth == 120"));
         browser.screenshots("attachment-sharp");
         assertThat(browser.consoleErrors()).filteredOn(message -> !message.contains("Failed to load resource")).isEmpty();
+    }
+
+    @Test
+    void shouldLinkASuggestedTipAsTheSameIncidentAndTakeTheTipOutAgain() {
+        String name = "Quillon" + UUID.randomUUID().toString().substring(0, 4);
+        String[] tip = submit("WEAPON", name + " showed a handgun in his backpack and said he will shoot people at the "
+                + "football game on Friday night.");
+        String[] paraphrase = submit("PLANNED_SCHOOL_ATTACK", "At Friday's football game " + name + " is going to shoot "
+                + "people, he has a handgun hidden in his backpack.");
+
+        open("/console/tips/" + tip[0]);
+        browser.wait.until(driver -> browser.find("#signin-email").isDisplayed() || tip[1].equals(browser.find("#case-reference").getText()));
+        if (browser.find("#signin-email").isDisplayed()) {
+            browser.find("#signin-email").sendKeys("sro.kwhs@demo.tipline.local");
+            browser.find("#signin-password").sendKeys("tipline-demo");
+            browser.find("#signin-submit").click();
+        }
+        browser.wait.until(ExpectedConditions.textToBe(By.id("case-reference"), tip[1]));
+        browser.visible("#incident-none");
+        WebElement suggestion = browser.visible("#incident-similar li[data-id='" + paraphrase[0] + "']");
+        assertThat(suggestion.getText()).contains(paraphrase[1]).contains("% alike").doesNotContain(name);
+        browser.screenshots("case-incident-suggestions");
+
+        suggestion.findElement(By.cssSelector("button.link-incident")).click();
+
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-incident-message"),
+                "Linked with " + paraphrase[1]));
+        assertThat(browser.find("#incident-linked").getText()).contains(paraphrase[1]);
+        assertThat(browser.driver.findElements(By.cssSelector("#incident-similar li[data-id='" + paraphrase[0] + "']"))).isEmpty();
+        assertThat(incidentOf(paraphrase[0])).isEqualTo(incidentOf(tip[0])).isNotNull();
+        browser.screenshots("case-incident-linked");
+
+        browser.find("#incident-unlink").click();
+
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-incident-message"),
+                "Taken out of the incident."));
+        browser.visible("#incident-none");
+        assertThat(incidentOf(tip[0])).isNull();
+        assertThat(browser.consoleErrors()).filteredOn(message -> !message.contains("Failed to load resource")).isEmpty();
+    }
+
+    /** A tip of Kelly Walsh sent through the public form: its id and reference. */
+    private static String[] submit(String category, String description) {
+        String reference = given().contentType("application/json").header(Proofs.tip())
+                .body(Map.of("schoolId", KELLY_WALSH, "category", category, "description", description, "happeningNow", false))
+                .post("/api/v1/tips").then().statusCode(201).extract().path("reference");
+        String id = QuarkusTransaction.requiringNew().call(() -> Tip.<Tip>find("reference", reference).singleResult().id().toString());
+        return new String[] { id, reference };
+    }
+
+    private static String incidentOf(String tipId) {
+        return given().auth().oauth2(SRO).get("/api/v1/staff/tips/" + tipId + "/incident").then().statusCode(200)
+                .extract().path("incidentId");
     }
 
     private static String blur(WebElement thumbnail) {
