@@ -1,8 +1,10 @@
 package org.tipline.intake;
 
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,10 +23,12 @@ class ReferenceNumbers {
                     .longValue();
             Optional<Long> known = base(entities, year);
             if (known.isEmpty()) {
-                // The year's first tip sets the base just below its own value. Two first tips at once: one base wins,
-                // and a value at or below it is drawn again (the sequence only rises, so the next one is above it).
-                entities.createNativeQuery("insert into tip_reference_counter (year, sequence_base) values (?1, ?2) "
-                        + "on conflict (year) do nothing").setParameter(1, year).setParameter(2, value - 1).executeUpdate();
+                // The year's first tip sets the base just below its own value, in a transaction of its own, so that no
+                // tip's transaction holds the year's row while it does its other work. Two first tips at once: one base
+                // wins, and a value at or below it is drawn again (the sequence only rises, so the next one is above).
+                QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery(
+                        "insert into tip_reference_counter (year, sequence_base) values (?1, ?2) on conflict (year) do nothing")
+                        .setParameter(1, year).setParameter(2, value - 1).executeUpdate());
             }
             long base = known.or(() -> base(entities, year)).orElseThrow();
             if (value > base) {
@@ -34,7 +38,8 @@ class ReferenceNumbers {
     }
 
     private static Optional<Long> base(EntityManager entities, int year) {
-        return entities.createNativeQuery("select sequence_base from tip_reference_counter where year = ?1")
-                .setParameter(1, year).getResultStream().findFirst().map(found -> ((Number) found).longValue());
+        List<?> found = entities.createNativeQuery("select sequence_base from tip_reference_counter where year = ?1")
+                .setParameter(1, year).getResultList();
+        return found.isEmpty() ? Optional.empty() : Optional.of(((Number) found.get(0)).longValue());
     }
 }

@@ -110,13 +110,11 @@ public class TipIntake {
         Optional<CaseCodeKey> clientKey = Optional.ofNullable(submission.caseCodeKey()).flatMap(CaseCodeKey::fromBase64Url);
         Optional<CaseCode> code = clientKey.isPresent() ? Optional.empty() : Optional.of(CaseCode.generate());
         byte[] codeHash = clientKey.map(caseCodes::lookup).orElseGet(() -> caseCodes.hash(code.orElseThrow()));
-        if (clientKey.isPresent() && caseCodeTaken(codeHash)) {
-            throw new CaseCodeKeyTakenException();
-        }
         try {
             return recorder.record(submission, code, codeHash, requests);
         } catch (PersistenceException e) {
             // A concurrent retry with the same Idempotency-Key or envelope committed first: answer as it was answered.
+            // Otherwise a key some tip already has (the unique index refused it, rather than a lookup before every tip).
             return requests.stream().map(request -> idempotency.replay(request, keys)).flatMap(Optional::stream)
                     .findFirst().orElseThrow(() -> clientKey.isPresent() && caseCodeTaken(codeHash) ? new CaseCodeKeyTakenException() : e);
         }

@@ -23,10 +23,12 @@ final class DatabaseWaits {
         sampler = new Thread(() -> {
             try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
                 while (running.get()) {
-                    try (ResultSet rows = statement.executeQuery("select coalesce(wait_event_type || ':' || wait_event, 'CPU') "
-                            + "|| case when wait_event_type = 'Lock' then ' in \"' || left(regexp_replace(query, '\\s+', ' ', 'g'), 70) || '\"' else '' end, "
-                            + "count(*) from pg_stat_activity where state = 'active' and pid <> pg_backend_pid() "
-                            + "and backend_type = 'client backend' group by 1")) {
+                    try (ResultSet rows = statement.executeQuery("select coalesce(a.wait_event_type || ':' || a.wait_event, 'CPU') "
+                            + "|| case when a.wait_event_type = 'Lock' then ' in \"' || left(regexp_replace(a.query, '\\s+', ' ', 'g'), 60) "
+                            + "|| '\" behind ' || coalesce((select string_agg(b.state || ' \"' || left(regexp_replace(b.query, '\\s+', ' ', 'g'), 60) "
+                            + "|| '\"', '; ') from pg_stat_activity b where b.pid = any(pg_blocking_pids(a.pid))), '?') else '' end, "
+                            + "count(*) from pg_stat_activity a where a.state = 'active' and a.pid <> pg_backend_pid() "
+                            + "and a.backend_type = 'client backend' group by 1")) {
                         while (rows.next()) {
                             counts.merge(rows.getString(1), rows.getInt(2), Integer::sum);
                         }

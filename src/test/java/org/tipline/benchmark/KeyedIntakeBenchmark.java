@@ -37,9 +37,9 @@ import org.tipline.support.EnvelopeClient;
 public final class KeyedIntakeBenchmark {
 
     private static final int SUBMITTERS = 32;
-    private static final Duration WARM_UP = Duration.ofSeconds(5);
-    private static final Duration MEASURE = Duration.ofSeconds(10);
-    /** Enough sealed tips for both phases at up to about 1,500 tips/s. */
+    private static final Duration WARM_UP = Duration.ofSeconds(20);
+    private static final Duration MEASURE = Duration.ofSeconds(20);
+    /** Enough sealed tips for both phases at up to about 500 tips/s. */
     private static final int PREPARED = 40_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
