@@ -5,11 +5,15 @@ import io.vertx.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Headers every answer carries (DESIGN 5): nothing is cached by a browser or a school proxy, no referrer
+ * Headers every answer carries (DESIGN 5): the service's time, nothing is cached by a browser or a school proxy, no referrer
  * leaves a page, no content is sniffed, and pages run only the app's own scripts, load nothing from another
  * origin and cannot be framed. The service sets no cookies anywhere.
  *
@@ -25,7 +29,10 @@ class PrivacyHeaders {
 
     private final String contentSecurityPolicy;
 
-    PrivacyHeaders(Instance<ConnectOrigins> connectOrigins) {
+    private final Clock clock;
+
+    PrivacyHeaders(Instance<ConnectOrigins> connectOrigins, Clock clock) {
+        this.clock = clock;
         Set<String> connect = new LinkedHashSet<>();
         connect.add("'self'");
         connectOrigins.forEach(origins -> connect.addAll(origins.origins()));
@@ -42,6 +49,10 @@ class PrivacyHeaders {
                     response.putHeader("Cache-Control", "no-store");
                 }
                 response.putHeader("Referrer-Policy", "no-referrer");
+                // The service's time (RFC 9110 asks for it): the reporter pages set their DPoP proofs' iat by it, so that
+                // a phone whose clock is wrong is not refused.
+                response.putHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(clock.instant(),
+                        ZoneOffset.UTC)));
                 response.putHeader("X-Content-Type-Options", "nosniff");
                 if (!context.normalizedPath().startsWith("/q/")) {
                     response.putHeader("Content-Security-Policy", contentSecurityPolicy);
