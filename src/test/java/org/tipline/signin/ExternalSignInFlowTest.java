@@ -43,7 +43,7 @@ class ExternalSignInFlowTest {
         String policy = given().get("/console").then().statusCode(200).extract().header("Content-Security-Policy");
 
         assertThat(policy).contains("connect-src 'self' " + OidcProvider.origin() + ";")
-                .contains("form-action 'self';").contains("script-src 'self';").doesNotContain("*");
+                .contains("form-action 'self';").contains("script-src 'self' 'wasm-unsafe-eval';").doesNotContain("*");
         assertThat(given().get("/").then().extract().header("Content-Security-Policy")).isEqualTo(policy);
     }
 
