@@ -124,7 +124,7 @@ class ReporterTokens implements ReporterAccess {
             return Optional.of(jkt);
         }
         if (cnf != null) {
-            throw new IllegalStateException("cnf claim of type " + cnf.getClass());
+            throw new ReporterTokenInvalidException(); // a cnf this service did not write
         }
         return Optional.empty();
     }

@@ -3,7 +3,6 @@ package org.tipline.intake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
@@ -112,11 +111,19 @@ public class TipIntake {
         byte[] codeHash = clientKey.map(caseCodes::lookup).orElseGet(() -> caseCodes.hash(code.orElseThrow()));
         try {
             return recorder.record(submission, code, codeHash, requests);
-        } catch (PersistenceException e) {
-            // A concurrent retry with the same Idempotency-Key or envelope committed first: answer as it was answered.
-            // Otherwise a key some tip already has (the unique index refused it, rather than a lookup before every tip).
-            return requests.stream().map(request -> idempotency.replay(request, keys)).flatMap(Optional::stream)
-                    .findFirst().orElseThrow(() -> clientKey.isPresent() && caseCodeTaken(codeHash) ? new CaseCodeKeyTakenException() : e);
+        } catch (RuntimeException e) {
+            // The unique indexes refused the tip at its commit, which surfaces as a rollback rather than a
+            // PersistenceException: a concurrent repeat (same Idempotency-Key or envelope) committed first, so answer as
+            // it was answered; or the client's key is one some tip already has. Anything else is what it was.
+            Optional<TipReceipt> first = requests.stream().map(request -> idempotency.replay(request, keys))
+                    .flatMap(Optional::stream).findFirst();
+            if (first.isPresent()) {
+                return first.get();
+            }
+            if (clientKey.isPresent() && caseCodeTaken(codeHash)) {
+                throw new CaseCodeKeyTakenException();
+            }
+            throw e;
         }
     }
 
