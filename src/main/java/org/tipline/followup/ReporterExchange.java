@@ -14,6 +14,7 @@ import org.tipline.crypto.IntakeEnvelope;
 import org.tipline.crypto.ResponseSeal;
 import org.tipline.intake.EncryptedTip;
 import org.tipline.intake.Envelopes;
+import org.tipline.platform.InvalidFieldException;
 
 /**
  * The follow-up's two wire forms. Sealed (the pages): requests are envelopes to the intake key, the token is bound to
@@ -50,8 +51,11 @@ class ReporterExchange {
         return envelopes.read(opened.plaintext(), type);
     }
 
-    /** Reads a plain JSON body as {@code type}, validated. */
+    /** Reads a plain JSON body as {@code type}, validated; no body at all is a missing field, as it always was here. */
     <T> T read(byte[] body, Class<T> type) throws IOException {
+        if (body == null || body.length == 0) {
+            throw new InvalidFieldException("(body)", "must be a JSON object");
+        }
         return envelopes.read(body, type);
     }
 

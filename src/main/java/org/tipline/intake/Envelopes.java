@@ -70,7 +70,7 @@ public class Envelopes {
     /** Reads a JSON body (plain, or an envelope's plaintext) as {@code type}, validated. */
     public <T> T read(byte[] body, Class<T> type) throws IOException {
         // The same reader as every other request body: strict JSON, storable text.
-        T value = body == null || body.length == 0 ? null : json.read(body, type);
+        T value = json.read(body, type);
         if (value == null) {
             throw new InvalidFieldException("(body)", "must be a JSON object");
         }
