@@ -97,6 +97,31 @@ class SealedPagesBrowserTest extends BrowserTest {
     }
 
     @Test
+    void shouldTellTheReporterWhyTheFormIsStillWorkingWhenTheKeyTakesOverASecond() {
+        browser.driver.get(origin() + "/");
+        browser.visible("#school option:nth-child(2)");
+        // An old phone: the worker that computes K answers 2.5 s late (its messages are held back, nothing else changes).
+        browser.script("""
+                const RealWorker = window.Worker;
+                window.Worker = function (url, options) {
+                  const worker = new RealWorker(url, options);
+                  if (!String(url).includes('casecode-worker')) return worker;
+                  const slow = { postMessage: m => worker.postMessage(m), terminate: () => worker.terminate(), onmessage: null, onerror: null };
+                  worker.onmessage = event => setTimeout(() => slow.onmessage(event), 2500);
+                  worker.onerror = event => slow.onerror && slow.onerror(event);
+                  return slow;
+                };
+                """);
+        new Select(browser.find("#category")).selectByValue("BULLYING");
+        browser.find("#description").sendKeys("Someone keeps posting photos of a classmate to mock her.");
+        browser.find("#submit-tip").click();
+
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-message"),
+                "Securing your case code on this device"));
+        assertThat(browser.visible("#case-code").getText()).as("then the tip goes in").matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
+    }
+
+    @Test
     void shouldDeriveTheSameCaseCodeKeyInChromiumAsBouncyCastle() {
         browser.driver.get(origin() + "/followup");
         browser.visible("#code-input");
