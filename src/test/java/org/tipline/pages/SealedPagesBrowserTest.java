@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.tipline.crypto.CaseCode;
+import org.tipline.crypto.CaseCodeHasher;
 import org.tipline.support.Database;
 import org.tipline.support.Proofs;
 
@@ -34,6 +36,9 @@ class SealedPagesBrowserTest extends BrowserTest {
 
     @Inject
     EntityManager entities;
+
+    @Inject
+    CaseCodeHasher hasher;
 
     @Test
     void shouldNeverSendTheCaseCodeOrTheConversationInTheClearAndLetNoLoggedRequestBeReplayed() throws Exception {
@@ -119,6 +124,28 @@ class SealedPagesBrowserTest extends BrowserTest {
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-message"),
                 "Securing your case code on this device"));
         assertThat(browser.visible("#case-code").getText()).as("then the tip goes in").matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
+    }
+
+    @Test
+    void shouldOpenATipStoredBeforeCaseCodeKeysFromTheFollowupPage() {
+        Map<String, Object> tip = Map.of("category", "DRUGS", "description", "Pills sold behind the gym after lunch.",
+                "happeningNow", false);
+        Response receipt = given().contentType("application/json").body(tip).header(Proofs.tip()).post("/api/v1/tips");
+        String caseCode = receipt.path("caseCode");
+        String reference = receipt.path("reference");
+        CaseCode code = CaseCode.parse(caseCode).orElseThrow();
+        byte[] legacy = hasher.legacyLookup(code);
+        QuarkusTransaction.requiringNew().run(() -> entities.createNativeQuery("update tip set case_code_hash = ?1 where reference = ?2")
+                .setParameter(1, legacy).setParameter(2, reference).executeUpdate());
+
+        browser.driver.get(origin() + "/followup");
+        browser.visible("#code-input").sendKeys(caseCode);
+        browser.find("#code-submit").click();
+
+        browser.wait.until(ExpectedConditions.textToBe(By.id("tip-reference"), reference));
+        byte[] stored = QuarkusTransaction.requiringNew().call(() -> (byte[]) entities.createNativeQuery(
+                "select case_code_hash from tip where reference = ?1").setParameter(1, reference).getSingleResult());
+        assertThat(stored).as("moved to the key scheme").isEqualTo(hasher.hash(code));
     }
 
     @Test
