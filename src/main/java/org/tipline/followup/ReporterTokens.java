@@ -115,11 +115,8 @@ class ReporterTokens implements ReporterAccess {
     }
 
     private static Optional<String> confirmation(JsonWebToken token) {
-        // smallrye-jwt hands a JSON object claim out as a JsonObject, or as a Map before its claims are wrapped.
+        // smallrye-jwt hands this JSON object claim out as a Map (jose4j's parse of it).
         Object cnf = token.getClaim(CONFIRMATION);
-        if (cnf instanceof jakarta.json.JsonObject json && json.get("jkt") instanceof jakarta.json.JsonString jkt) {
-            return Optional.of(jkt.getString());
-        }
         if (cnf instanceof Map<?, ?> map && map.get("jkt") instanceof String jkt) {
             return Optional.of(jkt);
         }
