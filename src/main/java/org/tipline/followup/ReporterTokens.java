@@ -23,7 +23,6 @@ import org.tipline.auth.AuthSettings;
 import org.tipline.crypto.P256Keys;
 import org.tipline.intake.ReporterAccess;
 import org.tipline.intake.ReporterKeys;
-import org.tipline.platform.InvalidFieldException;
 
 /**
  * Reporter tokens: ES256 JWTs for one tip (subject = tip id), audience {@value #AUDIENCE}, short-lived.
@@ -130,11 +129,7 @@ class ReporterTokens implements ReporterAccess {
     record BoundKeys(String thumbprint, ECPublicKey responseKey) {
 
         static BoundKeys of(ReporterKeys keys) {
-            if (P256Keys.fromJwkCoordinates(keys.dpop().x(), keys.dpop().y()).isEmpty()) {
-                throw new InvalidFieldException("reporterKeys.dpop", "is not a P-256 public key");
-            }
-            ECPublicKey response = P256Keys.fromRawBase64Url(keys.response())
-                    .orElseThrow(() -> new InvalidFieldException("reporterKeys.response", "is not a P-256 public key"));
+            ECPublicKey response = keys.validResponseKey();
             return new BoundKeys(DpopProofs.thumbprint(keys.dpop().x(), keys.dpop().y()), response);
         }
     }

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -59,21 +61,25 @@ class IdempotentIntake {
         this.clock = clock;
     }
 
-    Request request(String idempotencyKey, TipSubmission submission) {
-        if (!KEY_FORM.matcher(idempotencyKey).matches()) {
+    /**
+     * The names a submission's first answer is kept under: its Idempotency-Key, if it has one, and for an envelope its
+     * ciphertext. An envelope names itself: the same ciphertext again (a logged request replayed, with or without its
+     * Idempotency-Key) is the same tip, answered from the first answer and never stored twice. Envelope first, as it is
+     * the one always present.
+     */
+    List<Request> requests(Optional<String> idempotencyKey, Optional<byte[]> envelopeCiphertext, TipSubmission submission) {
+        idempotencyKey.filter(key -> !KEY_FORM.matcher(key).matches()).ifPresent(key -> {
             throw new InvalidFieldException("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
-        }
-        byte[] keyHash = secrets.keyedHash("idempotency-key", idempotencyKey.getBytes(StandardCharsets.US_ASCII));
-        return new Request(HexFormat.of().formatHex(keyHash), secrets.keyedHash("idempotency-request", serialize(submission)));
+        });
+        byte[] requestHash = secrets.keyedHash("idempotency-request", serialize(submission));
+        List<Request> requests = new ArrayList<>();
+        envelopeCiphertext.ifPresent(ciphertext -> requests.add(request("idempotency-envelope", ciphertext, requestHash)));
+        idempotencyKey.ifPresent(key -> requests.add(request("idempotency-key", key.getBytes(StandardCharsets.US_ASCII), requestHash)));
+        return requests;
     }
 
-    /**
-     * An envelope names itself: the same ciphertext again (a logged request replayed, with or without its
-     * Idempotency-Key) is the same tip, answered from the first answer and never stored twice.
-     */
-    Request envelopeRequest(byte[] envelopeCiphertext, TipSubmission submission) {
-        byte[] keyHash = secrets.keyedHash("idempotency-envelope", envelopeCiphertext);
-        return new Request(HexFormat.of().formatHex(keyHash), secrets.keyedHash("idempotency-request", serialize(submission)));
+    private Request request(String purpose, byte[] name, byte[] requestHash) {
+        return new Request(HexFormat.of().formatHex(secrets.keyedHash(purpose, name)), requestHash);
     }
 
     /**

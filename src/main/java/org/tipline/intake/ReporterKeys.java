@@ -5,7 +5,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.security.interfaces.ECPublicKey;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tipline.crypto.P256Keys;
+import org.tipline.platform.InvalidFieldException;
 
 /**
  * The two public keys a reporter's page makes for one follow-up session (WebCrypto, private halves not extractable):
@@ -18,6 +21,18 @@ public record ReporterKeys(
         @Schema(required = true, description = "ECDH P-256 public key answers are sealed to, raw uncompressed point (65 "
                 + "bytes), base64url", pattern = "^[A-Za-z0-9_-]{87}$")
         @NotBlank @Pattern(regexp = "^[A-Za-z0-9_-]{87}$", message = "must be a raw P-256 point (65 bytes) in base64url") String response) {
+
+    /**
+     * The ECDH key answers are sealed to, once both keys are checked to be points of P-256 (the form checks only their
+     * encoding); {@link InvalidFieldException} names the one that is not.
+     */
+    public ECPublicKey validResponseKey() {
+        if (P256Keys.fromJwkCoordinates(dpop.x(), dpop.y()).isEmpty()) {
+            throw new InvalidFieldException("reporterKeys.dpop", "is not a P-256 public key");
+        }
+        return P256Keys.fromRawBase64Url(response)
+                .orElseThrow(() -> new InvalidFieldException("reporterKeys.response", "is not a P-256 public key"));
+    }
 
     /** A public EC JWK: only the members a P-256 public key has. */
     @Schema(name = "DpopJwk")

@@ -8,7 +8,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.tipline.abuse.ProofOfWork;
 import org.tipline.abuse.Purpose;
 import org.tipline.crypto.CaseCode;
@@ -52,7 +51,7 @@ public class TipIntake {
     /** {@code proof} is the request's Tipline-Proof header (null when absent). */
     public TipReceipt submitPlain(byte[] body, Optional<String> idempotencyKey, String proof) throws IOException {
         TipSubmission submission = envelopes.read(body, TipSubmission.class);
-        return submit(submission, idempotencyKey.map(key -> idempotency.request(key, submission)).stream().toList(), proof);
+        return submit(submission, idempotency.requests(idempotencyKey, Optional.empty(), submission), proof);
     }
 
     /**
@@ -62,9 +61,8 @@ public class TipIntake {
     public SealedReply submitEncrypted(byte[] body, Optional<String> idempotencyKey, String proof) throws IOException {
         IntakeEnvelope.Opened opened = envelopes.open(body);
         TipSubmission submission = envelopes.read(opened.plaintext(), TipSubmission.class);
-        IdempotentIntake.Request sameEnvelope = idempotency.envelopeRequest(opened.ciphertext(), submission);
-        TipReceipt receipt = submit(submission, Stream.concat(Stream.of(sameEnvelope),
-                idempotencyKey.map(k -> idempotency.request(k, submission)).stream()).toList(), proof);
+        TipReceipt receipt = submit(submission, idempotency.requests(idempotencyKey, Optional.of(opened.ciphertext()), submission),
+                proof);
         return opened.sealReply(answerJson.writeValueAsBytes(receipt));
     }
 
@@ -96,8 +94,10 @@ public class TipIntake {
         QuarkusTransaction.requiringNew().run(() -> checkReferences(submission));
         // Checked only for a well-formed tip, and spent only for a new one: a malformed request costs nobody anything,
         // and a retry answered from its first answer (a lost 201) is not paid for twice.
-        ProofOfWork.VerifiedProof payment = proofOfWork.verify(Purpose.TIP, proof);
         Optional<ReporterKeys> keys = Optional.ofNullable(submission.reporterKeys());
+        // Checked before anything is spent or stored: a key that is no point of P-256 is a malformed request.
+        keys.ifPresent(ReporterKeys::validResponseKey);
+        ProofOfWork.VerifiedProof payment = proofOfWork.verify(Purpose.TIP, proof);
         for (IdempotentIntake.Request request : requests) {
             Optional<TipReceipt> first = idempotency.replay(request, keys);
             if (first.isPresent()) {

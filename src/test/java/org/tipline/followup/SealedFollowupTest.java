@@ -255,6 +255,23 @@ class SealedFollowupTest {
     }
 
     @Test
+    void shouldRefuseKeysThatAreNoPointsOfP256BeforeSpendingOrStoringAnything() throws Exception {
+        ReporterPage page = new ReporterPage();
+        Map<String, Object> keys = new HashMap<>(page.keys());
+        byte[] offCurve = new byte[65];
+        offCurve[0] = 0x04;
+        offCurve[64] = 1;
+        keys.put("response", java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(offCurve));
+        Map<String, Object> tip = Map.of("category", "DRUGS", "description", "Pills passed around in chemistry",
+                "happeningNow", false, "caseCodeKey", page.caseCodeKey(ReporterPage.newCaseCode()), "reporterKeys", keys);
+
+        Map<String, Long> before = Database.rowCounts();
+        given().contentType(ENVELOPE).body(page.seal(tip).fields()).header(Proofs.tip()).post("/api/v1/tips").then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("errors.field", org.hamcrest.Matchers.hasItem("reporterKeys.response"));
+        assertThat(Database.rowCounts()).as("no tip, and the proof of work not spent").isEqualTo(before);
+    }
+
+    @Test
     void shouldRefuseASecondTipWithAKeyAlreadyTaken() throws Exception {
         ReporterPage page = new ReporterPage();
         String key = page.caseCodeKey(ReporterPage.newCaseCode());
