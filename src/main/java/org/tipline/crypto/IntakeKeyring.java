@@ -7,8 +7,6 @@ import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
-import java.security.spec.ECPoint;
-import java.security.spec.ECPublicKeySpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
@@ -63,9 +61,7 @@ public final class IntakeKeyring {
             KeyFactory factory = KeyFactory.getInstance("EC");
             ECPrivateKey privateKey = (ECPrivateKey) factory.generatePrivate(
                     new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64Pkcs8.trim())));
-            org.bouncycastle.math.ec.ECPoint q = P256.getG().multiply(privateKey.getS()).normalize();
-            ECPoint point = new ECPoint(q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger());
-            ECPublicKey publicKey = (ECPublicKey) factory.generatePublic(new ECPublicKeySpec(point, privateKey.getParams()));
+            ECPublicKey publicKey = P256Keys.toJava(P256.getG().multiply(privateKey.getS()));
             return new IntakeKey(kid, privateKey, publicKey, validUntil);
         } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
             throw new IllegalArgumentException("Intake key '" + kid + "' is not a base64 PKCS#8 EC P-256 private key");

@@ -60,7 +60,8 @@ public final class P256Keys {
         return IntakeKeyring.P256.getCurve().createPoint(key.getW().getAffineX(), key.getW().getAffineY()).getEncoded(false);
     }
 
-    private static ECPublicKey toJava(org.bouncycastle.math.ec.ECPoint decoded) throws GeneralSecurityException {
+    /** A BouncyCastle point of P-256 as a JDK public key; refused unless it is a valid, finite point. */
+    static ECPublicKey toJava(org.bouncycastle.math.ec.ECPoint decoded) throws GeneralSecurityException {
         org.bouncycastle.math.ec.ECPoint point = decoded.normalize();
         if (point.isInfinity() || !point.isValid()) {
             throw new GeneralSecurityException("not a point of P-256");
