@@ -20,6 +20,13 @@ export function serviceNow() {
   return Date.now() + clockOffsetMs;
 }
 
+/** The headers a reporter session sends with a request: its token and, for a DPoP session, a fresh proof. */
+export async function sessionHeaders(session, method, path) {
+  const headers = { Authorization: `${session.tokenType} ${session.token}` };
+  if (session.tokenType === 'DPoP') headers.DPoP = await session.keys.proof(method, path, session.token);
+  return headers;
+}
+
 /**
  * {@code session} is a reporter session ({ token, tokenType, keys }): a DPoP one sends a proof of its key with every
  * request and opens the answers sealed to it. {@code openSealed} opens an envelope's sealed answer.
@@ -32,8 +39,7 @@ export async function api(path, { method = 'GET', body, token, session, openSeal
     request.headers.Authorization = `Bearer ${token}`;
   }
   if (session) {
-    request.headers.Authorization = `${session.tokenType} ${session.token}`;
-    if (session.tokenType === 'DPoP') request.headers.DPoP = await session.keys.proof(method, path, session.token);
+    Object.assign(request.headers, await sessionHeaders(session, method, path));
   }
   if (body !== undefined) {
     request.headers['Content-Type'] = contentType;

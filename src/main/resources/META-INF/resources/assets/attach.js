@@ -2,7 +2,7 @@
 // as it is, or sealed to the intake key (as bytes) in a key-bound session, with the reporter token held in memory
 // only; the service keeps only its pixels (every trace of the phone, such as the place it was taken, is removed) and
 // encrypts them like the tip. HEIC cannot be read by the service.
-import { api, element, say } from './api.js';
+import { api, element, say, sessionHeaders } from './api.js';
 import { IMAGE_MEDIA_TYPE, sealImage } from './envelope.js';
 import { t } from './i18n.js';
 
@@ -43,21 +43,18 @@ export function attachPanel(container) {
     const sealed = session.tokenType === 'DPoP';
     // A sealed image is 16 bytes (its tag) longer than the file, and the service takes 10 MiB in all.
     if (file.size > MAX_BYTES - (sealed ? 16 : 0)) return t('attach.toolarge');
+    let upload;
+    try {
+      upload = sealed ? await sealedUpload(file)
+        : { body: file, headers: { 'Content-Type': file.type || 'application/octet-stream' } };
+    } catch (networkFailure) {
+      return t('tip.error.network');
+    }
     for (let attempt = 0; ; attempt++) {
       let response;
       try {
-        const headers = { Authorization: `${session.tokenType} ${session.token}`,
-          'Content-Type': file.type || 'application/octet-stream', Accept: 'application/json' };
-        let body = file;
-        if (sealed) {
-          // A key-bound session sends nothing in the clear, the image's bytes included.
-          const envelope = await sealImage(await api('/api/v1/intake-key'), new Uint8Array(await file.arrayBuffer()));
-          body = envelope.body;
-          headers['Content-Type'] = IMAGE_MEDIA_TYPE;
-          headers['Tipline-Envelope'] = envelope.header;
-          headers.DPoP = await session.keys.proof('POST', PATH, session.token);
-        }
-        response = await fetch(PATH, { method: 'POST', body, credentials: 'omit', cache: 'no-store',
+        const headers = { ...upload.headers, Accept: 'application/json', ...await sessionHeaders(session, 'POST', PATH) };
+        response = await fetch(PATH, { method: 'POST', body: upload.body, credentials: 'omit', cache: 'no-store',
           referrerPolicy: 'no-referrer', headers });
       } catch (networkFailure) {
         return t('tip.error.network');
@@ -71,6 +68,12 @@ export function attachPanel(container) {
       if (response.status === 401) return t('attach.expired');
       return problem.detail || t('attach.failed');
     }
+  }
+
+  /** A key-bound session sends nothing in the clear, the image's bytes included: sealed once, sent as often as needed. */
+  async function sealedUpload(file) {
+    const envelope = await sealImage(await api('/api/v1/intake-key'), new Uint8Array(await file.arrayBuffer()));
+    return { body: envelope.body, headers: { 'Content-Type': IMAGE_MEDIA_TYPE, 'Tipline-Envelope': envelope.header } };
   }
 
   return {
