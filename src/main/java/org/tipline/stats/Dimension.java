@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** What statistics can be broken down by, and the SQL expression of each over the statistics' base rows. */
 enum Dimension {
-    MONTH("date_trunc('month', b.local_at)", "to_char(date_trunc('month', b.local_at), 'YYYY-MM')"),
+    MONTH("b.month", "to_char(b.month, 'YYYY-MM')"),
     CATEGORY("b.category"),
     SCHOOL("coalesce(b.school_id::text, 'none')"),
     DISTRICT("coalesce(b.district_id::text, 'none')"),

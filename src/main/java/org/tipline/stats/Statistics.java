@@ -52,7 +52,8 @@ public class Statistics {
         ZoneId zone = district.map(id -> ZoneId.of(District.<District>findById(id).timeZone)).orElse(directory.timeZone());
         StatsSql.Range range = new StatsSql.Range(query.from().atStartOfDay(zone).toInstant(),
                 query.to().plusDays(1).atStartOfDay(zone).toInstant(), district, query.school(), directory.timeZone());
-        List<StatsSql.Row> rows = sql.count(range, query.groupBy());
+        StatsSql.Counted counted = sql.count(range, query.groupBy());
+        List<StatsSql.Row> rows = counted.rows();
         StatsSql.Row totalsRow = rows.get(rows.size() - 1);
         List<StatsSql.Row> cellRows = rows.subList(0, rows.size() - 1);
         boolean suppress = query.belowDistrict();
@@ -70,7 +71,7 @@ public class Statistics {
         }
         Tally totals = totalsRow.tally();
         boolean totalsHidden = suppress && Suppression.small(totals.tips());
-        StatsSql.Peaks peaks = totalsHidden ? new StatsSql.Peaks(Optional.empty(), Optional.empty()) : sql.peaks(range);
+        StatsSql.Peaks peaks = totalsHidden ? new StatsSql.Peaks(Optional.empty(), Optional.empty()) : counted.peaks();
         return new StatsReport(query.from(), query.to(), district.orElse(null), query.school().orElse(null),
                 query.groupBy().stream().map(Dimension::key).toList(), suppress,
                 totalsHidden ? FigureRules.withheld(totals) : FigureRules.of(totals, suppress),

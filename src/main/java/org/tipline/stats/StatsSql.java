@@ -11,63 +11,47 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.tipline.platform.Where;
 import org.tipline.tip.Outcome;
 
 /**
- * Every figure of the statistics, counted by PostgreSQL over the tips' routing metadata in the clear (school,
- * category, channel, urgency, status, outcome, times, incident link, and the times of the conversation, kept on the
- * tip). Nothing is decrypted. Plain JDBC without a transaction, like the queue: read-only statements over many rows.
+ * Every figure of the statistics, counted by PostgreSQL over the narrow copy of each tip's routing metadata that V29's
+ * triggers keep ({@code tip_stats}: school, district, category, channel, urgency, status, outcome, incident link, local
+ * month and hour of the week, durations, whether the reporter answered). Nothing is decrypted. The figures are split
+ * into statements that run side by side on one snapshot ({@link SnapshotReads}): the counts of each cell (the totals
+ * are their sums), the distinct incidents, the durations to acknowledge and to close, and the busiest hours.
  */
 @ApplicationScoped
 public class StatsSql {
 
     /**
-     * One row per tip in range: its metadata, its local time (kept on the tip in its district's zone, V26; the tip
-     * line's zone for tips without a school), and whether staff wrote to the reporter and the reporter wrote after
-     * staff's first message (from times kept on the tip). No per-row zone conversion and no join of the messages: a
-     * year of tips is one scan. What the figures test is a flag, so that the rows sorted for grouping stay narrow.
+     * One row per tip in range; local month and hour in the tip line's zone for tips without a school. PostgreSQL
+     * folds this subquery into each statement, so only the columns a statement names are read.
      */
-    private static final String BASE = "select t.incident_id, t.category, t.channel, t.urgency, t.outcome, t.school_id, "
-            + "s.district_id, coalesce(t.submitted_local, t.submitted_at at time zone ?) as local_at, "
-            + "t.urgency = 'LIFE_SAFETY' as life_safety, t.status = 'CLOSED' as closed, "
-            + "t.first_reply_at is not null as conversation, t.last_reporter_at > t.first_reply_at as replied, "
-            + "date_part('epoch', t.acknowledged_at - t.submitted_at) as ack_s, "
-            + "date_part('epoch', t.closed_at - t.submitted_at) as close_s "
-            + "from tip t left join school s on s.id = t.school_id where ";
+    private static final String BASE = "select t.*, coalesce(t.local_month, date_trunc('month', t.submitted_at at time zone ?)::date) "
+            + "as month, t.urgency = 'LIFE_SAFETY' as life_safety from tip_stats t where ";
 
-    // Aggregates that sort (distinct, percentiles) get a filter that drops nulls first: PostgreSQL would sort them too.
-    private static final String FIGURES = "count(*), count(b.incident_id), "
-            + "count(distinct b.incident_id) filter (where b.incident_id is not null), "
-            + "count(*) filter (where b.life_safety), count(*) filter (where b.closed), "
-            + java.util.Arrays.stream(Outcome.values()).map(o -> "count(*) filter (where b.outcome = '" + o.name() + "')")
+    private static final String COUNTS = "count(*), count(b.incident_id), count(*) filter (where b.life_safety), "
+            + "count(*) filter (where b.closed), "
+            + Arrays.stream(Outcome.values()).map(o -> "count(*) filter (where b.outcome = '" + o.name() + "')")
                     .collect(Collectors.joining(", ")) + ", "
-            + "count(*) filter (where b.conversation), count(*) filter (where b.replied), "
-            + times("b.ack_s", "true") + ", " + times("b.close_s", "true") + ", "
-            + times("b.ack_s", "b.life_safety") + ", " + times("b.close_s", "b.life_safety");
+            + "count(*) filter (where b.conversation), count(*) filter (where b.replied)";
 
-    /** Where the figures of a row start: after the dimensions and the grouping flag. */
-    private static final int DIMENSIONS_AT = 1;
-
-    /** How many durations, then the median and the 90th percentile from one sort. */
-    private static String times(String column, String condition) {
-        String filter = " filter (where " + column + " is not null and " + condition + ")";
-        return "count(" + column + ")" + filter + ", percentile_cont(array[0.5, 0.9]) within group (order by " + column + ")" + filter;
+    /** The durations of a column: how many, then the median and the 90th percentile from one sort; all, then life-safety. */
+    private static String durationFigures(String column) {
+        return "count(*), percentile_cont(array[0.5, 0.9]) within group (order by b." + column + "), "
+                + "count(*) filter (where b.life_safety), percentile_cont(array[0.5, 0.9]) within group (order by b." + column
+                + ") filter (where b.life_safety)";
     }
-
-    /**
-     * Sorting for the percentiles and distinct incidents of a year of tips needs more memory than PostgreSQL's default
-     * 4 MB, beyond which it sorts on disk; raised for the statistics' own transaction only. Just-in-time compilation of
-     * these expressions costs more (about 0.2 s) than it saves on half a million rows: off for the same transaction.
-     */
-    private static final List<String> SESSION = List.of("set local work_mem = '64MB'", "set local jit = off");
 
     /** What to count: tips submitted in [from, to), of a district or school or all, as the caller may see them. */
     record Range(Instant from, Instant to, Optional<UUID> district, Optional<UUID> school, ZoneId defaultZone) {
@@ -81,70 +65,242 @@ public class StatsSql {
     record Peaks(Optional<Integer> weekday, Optional<Integer> hour) {
     }
 
-    private final DataSource database;
-
-    StatsSql(DataSource database) {
-        this.database = database;
+    /** The cells of a breakdown in the order of their values, then the totals (the last row), and the busiest times. */
+    record Counted(List<Row> rows, Peaks peaks) {
     }
 
-    /** The cells of the breakdown by {@code dimensions}, then the totals (the last row). */
-    public List<Row> count(Range range, List<Dimension> dimensions) {
-        Where.Positional where = where(range);
-        String keys = dimensions.stream().map(d -> d.sql).collect(Collectors.joining(", "));
-        String labels = dimensions.stream().map(d -> d.label).collect(Collectors.joining(", "));
-        String grouping = dimensions.isEmpty() ? "0" : "grouping(" + keys + ")";
-        String sql = "select " + grouping + (dimensions.isEmpty() ? "" : ", " + labels) + ", " + FIGURES + " from (" + BASE
-                + where.sql() + ") b" + (dimensions.isEmpty() ? "" : " group by grouping sets ((" + keys + "), ())")
-                + " order by 1" + (dimensions.isEmpty() ? "" : ", " + keys);
+    private final SnapshotReads reads;
+
+    StatsSql(SnapshotReads reads) {
+        this.reads = reads;
+    }
+
+    /** Every figure of the breakdown by {@code dimensions}. */
+    public Counted count(Range range, List<Dimension> dimensions) {
+        Query query = new Query(range, dimensions);
+        reads.run(List.of(query::counts, query::incidents, connection -> query.acknowledge = query.durations(connection,
+                "ack_seconds"), connection -> query.close = query.durations(connection, "close_seconds"), query::peaks));
+        Map<List<String>, Cell> cells = query.cells;
+        Cell totals = new Cell();
+        cells.values().forEach(totals::add);
+        query.incidents.forEach((key, distinct) -> cellOf(key, cells, totals).distinctIncidents = distinct);
+        query.acknowledge.forEach((key, times) -> cellOf(key, cells, totals).acknowledge = times);
+        query.close.forEach((key, times) -> cellOf(key, cells, totals).close = times);
         List<Row> rows = new ArrayList<>();
-        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            prepare(connection);
-            statement.setString(1, range.defaultZone().getId());
-            bind(statement, 2, where);
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    boolean total = row.getInt(1) != 0 || dimensions.isEmpty();
-                    List<String> key = new ArrayList<>();
-                    for (int i = 0; i < dimensions.size() && !total; i++) {
-                        key.add(row.getString(DIMENSIONS_AT + 1 + i));
-                    }
-                    rows.add(new Row(key, tally(row, DIMENSIONS_AT + 1 + dimensions.size())));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("The statistics could not be counted", e);
+        if (dimensions.isEmpty()) {
+            cells.clear(); // the one cell of a breakdown by nothing is the totals
         }
-        return rows;
+        cells.entrySet().stream().sorted(Map.Entry.comparingByKey(StatsSql::compareValues))
+                .forEach(cell -> rows.add(new Row(cell.getKey(), cell.getValue().tally())));
+        rows.add(new Row(List.of(), totals.tally()));
+        return new Counted(rows, query.peaks);
     }
 
-    /**
-     * The busiest weekday and hour of the range, in each tip's local time (ties: the earlier). Tips with a school are
-     * counted by the hour of the week kept on them; the few without one (the tip line's zone) by converting theirs.
-     */
-    public Peaks peaks(Range range) {
-        Where.Positional where = where(range);
-        String tips = "from tip t left join school s on s.id = t.school_id where " + where.sql();
-        String sql = "select t.submitted_week_hour, count(*) " + tips + " and t.submitted_local is not null group by 1 "
-                + "union all select (date_part('isodow', b.local_at) * 24 + date_part('hour', b.local_at) - 24)::int, count(*) "
-                + "from (select t.submitted_at at time zone ? as local_at " + tips + " and t.submitted_local is null) b group by 1";
-        long[] weekdays = new long[8];
-        long[] hours = new long[24];
-        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            prepare(connection);
-            int zone = bind(statement, 1, where);
-            statement.setString(zone, range.defaultZone().getId());
-            bind(statement, zone + 1, where);
-            try (ResultSet row = statement.executeQuery()) {
+    /** The totals are keyed by null: a breakdown by nothing has one cell, keyed by the empty list. */
+    private static Cell cellOf(List<String> key, Map<List<String>, Cell> cells, Cell totals) {
+        return key == null ? totals : cells.computeIfAbsent(key, k -> new Cell());
+    }
+
+    private static int compareValues(List<String> a, List<String> b) {
+        for (int i = 0; i < a.size(); i++) {
+            int order = Comparator.<String>nullsLast(Comparator.naturalOrder()).compare(a.get(i), b.get(i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return 0;
+    }
+
+    /** The statements of one breakdown over one range. */
+    private static final class Query {
+
+        private final Range range;
+        private final List<Dimension> dimensions;
+        private final Where.Positional where;
+        private final String labels;
+        private final String keys;
+        // What each statement read, each written by one thread (see SnapshotReads.Read).
+        private Map<List<String>, Cell> cells;
+        private final Map<List<String>, Long> incidents = new HashMap<>();
+        private Map<List<String>, Tally.Times[]> acknowledge;
+        private Map<List<String>, Tally.Times[]> close;
+        private Peaks peaks;
+
+        Query(Range range, List<Dimension> dimensions) {
+            this.range = range;
+            this.dimensions = dimensions;
+            this.where = new Where()
+                    .and("t.submitted_at >= :from", "from", OffsetDateTime.ofInstant(range.from(), ZoneOffset.UTC))
+                    .and("t.submitted_at < :to", "to", OffsetDateTime.ofInstant(range.to(), ZoneOffset.UTC))
+                    .andIf(range.district(), "t.district_id = :district", "district")
+                    .andIf(range.school(), "t.school_id = :school", "school")
+                    .positional();
+            this.labels = dimensions.stream().map(d -> d.label + ", ").collect(Collectors.joining());
+            this.keys = dimensions.stream().map(d -> d.sql).collect(Collectors.joining(", "));
+        }
+
+        /**
+         * The counts of each cell, in a hash table: at most a few thousand cells, never worth sorting half a million
+         * rows into order for (which PostgreSQL would plan, unable to estimate how many months an expression gives).
+         */
+        void counts(Connection connection) throws SQLException {
+            execute(connection, "set local enable_sort = off");
+            String sql = "select " + labels + COUNTS + " from (" + BASE + where.sql() + ") b"
+                    + (dimensions.isEmpty() ? "" : " group by " + keys);
+            Map<List<String>, Cell> cells = new HashMap<>();
+            try (PreparedStatement statement = prepare(connection, sql); ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    int weekHour = row.getInt(1);
-                    weekdays[1 + weekHour / 24] += row.getLong(2);
-                    hours[weekHour % 24] += row.getLong(2);
+                    Cell cell = new Cell();
+                    int i = dimensions.size() + 1;
+                    cell.tips = row.getLong(i++);
+                    cell.linked = row.getLong(i++);
+                    cell.lifeSafety = row.getLong(i++);
+                    cell.closed = row.getLong(i++);
+                    for (Outcome outcome : Outcome.values()) {
+                        cell.outcomes.put(outcome.name(), row.getLong(i++));
+                    }
+                    cell.conversations = row.getLong(i++);
+                    cell.replied = row.getLong(i);
+                    if (cell.tips > 0) {
+                        cells.put(values(row, 1), cell);
+                    }
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("The statistics could not be counted", e);
+            this.cells = cells;
         }
-        return new Peaks(busiest(weekdays, 1), busiest(hours, 0));
+
+        /** Distinct incidents of each cell and of all, counted over the linked tips only (null keys the totals). */
+        void incidents(Connection connection) throws SQLException {
+            grouped(connection, "count(distinct b.incident_id)", "t.incident_id is not null",
+                    row -> row.getLong(dimensions.size() + 2), incidents);
+        }
+
+        /** The durations of {@code column} of each cell and of all: all tips, then life-safety ones. */
+        Map<List<String>, Tally.Times[]> durations(Connection connection, String column) throws SQLException {
+            Map<List<String>, Tally.Times[]> counted = new HashMap<>();
+            grouped(connection, durationFigures(column), "t." + column + " is not null", row -> {
+                int i = dimensions.size() + 2;
+                return new Tally.Times[] {readTimes(row, i), readTimes(row, i + 2)};
+            }, counted);
+            return counted;
+        }
+
+        /**
+         * The busiest weekday and hour of the range, in each tip's local time (ties: the earlier): the hour of the week
+         * kept for tips with a school, computed for the few without one.
+         */
+        void peaks(Connection connection) throws SQLException {
+            String sql = "select coalesce(b.week_hour, (date_part('isodow', b.submitted_at at time zone ?) * 24 "
+                    + "+ date_part('hour', b.submitted_at at time zone ?) - 24)::smallint), count(*) from (" + BASE + where.sql()
+                    + ") b group by 1";
+            long[] weekdays = new long[8];
+            long[] hours = new long[24];
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                // The zone of the hour, twice, then the base's own (of its month).
+                for (int zone = 1; zone <= 3; zone++) {
+                    statement.setString(zone, range.defaultZone().getId());
+                }
+                bind(statement, 4);
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        int weekHour = row.getInt(1);
+                        weekdays[1 + weekHour / 24] += row.getLong(2);
+                        hours[weekHour % 24] += row.getLong(2);
+                    }
+                }
+            }
+            this.peaks = new Peaks(busiest(weekdays, 1), busiest(hours, 0));
+        }
+
+        private interface Figures<T> {
+            T read(ResultSet row) throws SQLException;
+        }
+
+        /** {@code figures} of the tips matching {@code condition}, by cell and in all (keyed by null). */
+        private <T> void grouped(Connection connection, String figures, String condition, Figures<T> read,
+                Map<List<String>, T> into) throws SQLException {
+            String grouping = dimensions.isEmpty() ? "1" : "grouping(" + keys + ")";
+            String sql = "select " + grouping + ", " + labels + figures + " from (" + BASE + where.sql() + " and " + condition
+                    + ") b" + (dimensions.isEmpty() ? "" : " group by grouping sets ((" + keys + "), ())");
+            try (PreparedStatement statement = prepare(connection, sql); ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    into.put(row.getInt(1) != 0 ? null : values(row, 2), read.read(row));
+                }
+            }
+        }
+
+        private static Tally.Times readTimes(ResultSet row, int at) throws SQLException {
+            java.sql.Array percentiles = row.getArray(at + 1);
+            Double[] values = percentiles == null ? new Double[2] : (Double[]) percentiles.getArray();
+            return new Tally.Times(row.getLong(at), values[0], values[1]);
+        }
+
+        /** The cell's values, from column {@code first} on. */
+        private List<String> values(ResultSet row, int first) throws SQLException {
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < dimensions.size(); i++) {
+                values.add(row.getString(first + i));
+            }
+            return values;
+        }
+
+        private PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            statement.setString(1, range.defaultZone().getId());
+            bind(statement, 2);
+            return statement;
+        }
+
+        private void bind(PreparedStatement statement, int first) throws SQLException {
+            int index = first;
+            for (Object value : where.values()) {
+                statement.setObject(index++, value);
+            }
+        }
+
+        private static void execute(Connection connection, String sql) throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    /** The figures of one cell while they are gathered from the statements. */
+    private static final class Cell {
+        long tips;
+        long linked;
+        long distinctIncidents;
+        long lifeSafety;
+        long closed;
+        final Map<String, Long> outcomes = new LinkedHashMap<>();
+        long conversations;
+        long replied;
+        Tally.Times[] acknowledge = {none(), none()};
+        Tally.Times[] close = {none(), none()};
+
+        void add(Cell other) {
+            tips += other.tips;
+            linked += other.linked;
+            lifeSafety += other.lifeSafety;
+            closed += other.closed;
+            other.outcomes.forEach((outcome, count) -> outcomes.merge(outcome, count, Long::sum));
+            conversations += other.conversations;
+            replied += other.replied;
+        }
+
+        private static Tally.Times none() {
+            return new Tally.Times(0, null, null);
+        }
+
+        /** A tip without an incident is an incident of its own; linked tips count once per incident. */
+        Tally tally() {
+            Map<String, Long> all = new LinkedHashMap<>();
+            for (Outcome outcome : Outcome.values()) {
+                all.put(outcome.name(), outcomes.getOrDefault(outcome.name(), 0L));
+            }
+            return new Tally(tips, tips - linked + distinctIncidents, lifeSafety, closed, all, conversations, replied,
+                    acknowledge[0], close[0], acknowledge[1], close[1]);
+        }
     }
 
     private static Optional<Integer> busiest(long[] counts, int first) {
@@ -155,56 +311,5 @@ public class StatsSql {
             }
         }
         return best < 0 ? Optional.empty() : Optional.of(best);
-    }
-
-    private static Where.Positional where(Range range) {
-        return new Where()
-                .and("t.submitted_at >= :from", "from", OffsetDateTime.ofInstant(range.from(), ZoneOffset.UTC))
-                .and("t.submitted_at < :to", "to", OffsetDateTime.ofInstant(range.to(), ZoneOffset.UTC))
-                .andIf(range.district(), "s.district_id = :district", "district")
-                .andIf(range.school(), "t.school_id = :school", "school")
-                .positional();
-    }
-
-    private static void prepare(Connection connection) throws SQLException {
-        try (Statement settings = connection.createStatement()) {
-            for (String setting : SESSION) {
-                settings.execute(setting);
-            }
-        }
-    }
-
-    /** Binds the range's values from parameter {@code first} on; returns the index of the next parameter. */
-    private static int bind(PreparedStatement statement, int first, Where.Positional where) throws SQLException {
-        int index = first;
-        for (Object value : where.values()) {
-            statement.setObject(index++, value);
-        }
-        return index;
-    }
-
-    private static Tally tally(ResultSet row, int first) throws SQLException {
-        int i = first;
-        long tips = row.getLong(i++);
-        long linked = row.getLong(i++);
-        long distinctIncidents = row.getLong(i++);
-        long lifeSafety = row.getLong(i++);
-        long closed = row.getLong(i++);
-        Map<String, Long> outcomes = new LinkedHashMap<>();
-        for (Outcome outcome : Outcome.values()) {
-            outcomes.put(outcome.name(), row.getLong(i++));
-        }
-        long conversations = row.getLong(i++);
-        long replied = row.getLong(i++);
-        Tally.Times[] times = new Tally.Times[4];
-        for (int t = 0; t < times.length; t++) {
-            java.sql.Array percentiles = row.getArray(i + 1);
-            Double[] values = percentiles == null ? new Double[2] : (Double[]) percentiles.getArray();
-            times[t] = new Tally.Times(row.getLong(i), values[0], values[1]);
-            i += 2;
-        }
-        // A tip without an incident is an incident of its own; linked tips count once per incident.
-        return new Tally(tips, tips - linked + distinctIncidents, lifeSafety, closed, outcomes, conversations, replied,
-                times[0], times[1], times[2], times[3]);
     }
 }

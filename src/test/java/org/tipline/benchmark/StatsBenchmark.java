@@ -115,13 +115,15 @@ public final class StatsBenchmark {
             sql.execute("insert into tip_message (id, tip_id, direction, created_at, body) select gen_random_uuid(), " + tipId
                     + ", 'FROM_REPORTER', timestamptz '2026-07-31 14:00:00+00' - g * interval '63 seconds', '\\x01'::bytea "
                     + "from generate_series(3, " + TIPS + ", 40) g");
-            // With triggers off, the columns V26's triggers keep are set the way its migration sets them.
+            // With triggers off, the columns V26's triggers keep and V29's copy are set the way the migrations set them.
             sql.execute("update tip t set submitted_local = tip_submitted_local(t.school_id, t.submitted_at)");
             sql.execute("update tip t set first_reply_at = m.first_to, last_reporter_at = m.last_from from (select tip_id, "
                     + "min(created_at) filter (where direction = 'TO_REPORTER') as first_to, max(created_at) filter "
                     + "(where direction = 'FROM_REPORTER') as last_from from tip_message group by tip_id) m where m.tip_id = t.id");
+            sql.execute("insert into tip_stats select s.* from tip t, lateral tip_stats_of(t) s");
             sql.execute("set session_replication_role = origin");
             sql.execute("vacuum full tip");
+            sql.execute("vacuum full tip_stats");
             sql.execute("vacuum analyze");
         }
     }

@@ -11,6 +11,7 @@ import io.restassured.path.json.JsonPath;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tipline.directory.District;
 import org.tipline.directory.School;
@@ -20,9 +21,10 @@ import org.tipline.support.StaffTokens;
 import org.tipline.tip.Tip;
 
 /**
- * What statistics read from the tip's own row (its local time and its conversation's times, V26) follows every change
- * of what it is derived from, whichever code makes it: a district's time zone, a school moved to another district, a
- * tip moved to another school, messages written and then shredded. Status, outcome and incident link are read live.
+ * What statistics count, the copy of each tip's metadata that V29's triggers keep (with the local time and conversation
+ * times V26 keeps on the tip), follows every change of what it is derived from, whichever code makes it: a district's
+ * time zone, a school moved to another district, a tip moved to another school, messages written and then shredded,
+ * status, outcome and incident link. After each test, the whole copy is compared with one made afresh from the tips.
  */
 @QuarkusTest
 class StatsFollowChangesTest {
@@ -38,6 +40,15 @@ class StatsFollowChangesTest {
 
     private static School school(District district) {
         return DirectoryFixtures.school(district, DirectoryFixtures.agency(), DirectoryFixtures.unique("Moves"), true);
+    }
+
+    /** Whatever each test changed, the statistics' copy (V29) is what it would be made from the tips now. */
+    @AfterEach
+    void copyMatchesEveryTip() {
+        long drifted = QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager().createNativeQuery(
+                "select count(*) from tip t cross join lateral tip_stats_of(t) s left join tip_stats c on c.tip_id = t.id "
+                        + "where c is distinct from s").getSingleResult()).longValue());
+        assertThat(drifted).isZero();
     }
 
     private static void run(Runnable change) {
@@ -120,6 +131,20 @@ class StatsFollowChangesTest {
         JsonPath after = stats(district, "").setRootPath("totals");
         assertThat(after.getLong("conversations")).isEqualTo(3);
         assertThat(after.getDouble("replyRate")).isEqualTo(0.6667);
+    }
+
+    @Test
+    void shouldCountATipInTheDistrictItsSchoolMovedToInTheSameZone() {
+        District from = DirectoryFixtures.district();
+        District to = DirectoryFixtures.district();
+        School school = school(from);
+        tip(school.id, "BULLYING").at("2025-11-20T10:00", DENVER).insert();
+
+        // Both districts keep Denver's time: the tip's own row does not change, its school's district does.
+        run(() -> School.<School>findById(school.id).district = District.findById(to.id));
+
+        assertThat(stats(from, "").getLong("totals.tips")).isZero();
+        assertThat(stats(to, "").getLong("totals.tips")).isEqualTo(1);
     }
 
     @Test
