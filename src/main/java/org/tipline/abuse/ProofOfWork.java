@@ -85,6 +85,13 @@ public class ProofOfWork {
                 throw ProofRefusedException.spent(purpose);
             }
         }
+
+        /** The same as part of the caller's transaction: paid only for what that transaction stores. */
+        public void spendWithin() {
+            if (!spent.spendWithin(tokenHash, expiresAt)) {
+                throw ProofRefusedException.spent(purpose);
+            }
+        }
     }
 
     /** Tells the follow-up difficulty that a case code matched nothing. */

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -28,11 +29,20 @@ public class SpentProofs {
      * proofs (a DPoP proof's id): the caller hashes them under a purpose of its own.
      */
     public boolean spend(byte[] tokenHash, Instant expiresAt) {
-        return QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager()
+        return QuarkusTransaction.requiringNew().call(() -> spendWithin(tokenHash, expiresAt));
+    }
+
+    /**
+     * The same in the caller's transaction: spent only if it commits. A second request with the proof waits at the
+     * unique index until the first one's transaction ends, and is then refused, or takes the proof if it rolled back.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean spendWithin(byte[] tokenHash, Instant expiresAt) {
+        return Panache.getEntityManager()
                 .createNativeQuery("insert into spent_proof (token_hash, expires_at) values (?1, ?2) on conflict do nothing")
                 .setParameter(1, tokenHash)
                 .setParameter(2, OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC))
-                .executeUpdate() == 1);
+                .executeUpdate() == 1;
     }
 
     @Scheduled(every = "${tipline.abuse.spent-proof-cleanup-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -2,6 +2,8 @@ package org.tipline.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -89,7 +91,13 @@ class IdempotentIntake {
     @Transactional
     Optional<TipReceipt> replay(Request request, Optional<ReporterKeys> keys) {
         IdempotencyRecord previous = IdempotencyRecord.findById(request.keyHash());
-        if (previous == null || previous.createdAt.isBefore(windowStart())) {
+        if (previous == null) {
+            return Optional.empty();
+        }
+        if (previous.createdAt.isBefore(windowStart())) {
+            // Not yet deleted by forgetExpired: gone now, before this answer is remembered under the same name.
+            previous.delete();
+            IdempotencyRecord.flush();
             return Optional.empty();
         }
         if (!ServerSecrets.sameHash(previous.requestHash, request.requestHash())) {
@@ -104,16 +112,21 @@ class IdempotentIntake {
         }
     }
 
-    /** Stores the answer in the tip's transaction; expired records go at the same time. */
+    /** Stores the answer in the tip's transaction, which has looked for it first ({@link #replay}). */
     void remember(Request request, UUID tipId, SecretBytes dataKey, TipReceipt receipt, Instant now) {
-        IdempotencyRecord.delete("createdAt < ?1", windowStart());
         IdempotencyRecord record = new IdempotencyRecord();
         record.keyHash = request.keyHash();
         record.requestHash = request.requestHash();
         record.tipId = tipId;
         record.receipt = encryption.seal(dataKey, ref(tipId, request), serialize(receipt));
         record.createdAt = now;
-        record.persistAndFlush();
+        record.persist();
+    }
+
+    /** Expired first answers, deleted in one statement now and then rather than by every tip's transaction. */
+    @Scheduled(every = "${tipline.intake.idempotency-cleanup-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetExpired() {
+        QuarkusTransaction.requiringNew().run(() -> IdempotencyRecord.delete("createdAt < ?1", windowStart()));
     }
 
     private Instant windowStart() {

@@ -11,4 +11,8 @@ public interface IntakeSettings {
     /** How long a retried submission with the same Idempotency-Key gets the first answer back. */
     @WithDefault("24h")
     Duration idempotencyWindow();
+
+    /** How often first answers older than the window are deleted (they are never answered again). */
+    @WithDefault("1h")
+    Duration idempotencyCleanupInterval();
 }

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.tipline.abuse.ProofOfWork;
 import org.tipline.abuse.Purpose;
 import org.tipline.crypto.CaseCode;
@@ -18,6 +19,7 @@ import org.tipline.crypto.IntakeKeyring;
 import org.tipline.crypto.SealedReply;
 import org.tipline.directory.Category;
 import org.tipline.directory.School;
+import org.tipline.platform.DomainException;
 import org.tipline.platform.InvalidFieldException;
 import org.tipline.tip.Channel;
 import org.tipline.tip.Tip;
@@ -89,28 +91,17 @@ public class TipIntake {
     }
 
     private TipReceipt submit(TipSubmission submission, List<IdempotentIntake.Request> requests, String proof) {
-        // In a transaction of its own, so that no database connection is held while the case code is
-        // hashed: requests queued at the hashing gate would otherwise drain the pool for everyone.
-        QuarkusTransaction.requiringNew().run(() -> checkReferences(submission));
-        // Checked only for a well-formed tip, and spent only for a new one: a malformed request costs nobody anything,
-        // and a retry answered from its first answer (a lost 201) is not paid for twice.
         Optional<ReporterKeys> keys = Optional.ofNullable(submission.reporterKeys());
         // Checked before anything is spent or stored: a key that is no point of P-256 is a malformed request.
         keys.ifPresent(ReporterKeys::validResponseKey);
-        ProofOfWork.VerifiedProof payment = proofOfWork.verify(Purpose.TIP, proof);
-        for (IdempotentIntake.Request request : requests) {
-            Optional<TipReceipt> first = idempotency.replay(request, keys);
-            if (first.isPresent()) {
-                return first.get();
-            }
-        }
-        // Spent before the case code is hashed: one proof buys at most one Argon2id.
-        payment.spend();
         Optional<CaseCodeKey> clientKey = Optional.ofNullable(submission.caseCodeKey()).flatMap(CaseCodeKey::fromBase64Url);
-        Optional<CaseCode> code = clientKey.isPresent() ? Optional.empty() : Optional.of(CaseCode.generate());
-        byte[] codeHash = clientKey.map(caseCodes::lookup).orElseGet(() -> caseCodes.hash(code.orElseThrow()));
+        AtomicReference<ProofOfWork.VerifiedProof> payment = new AtomicReference<>();
         try {
-            return recorder.record(submission, code, codeHash, requests);
+            return clientKey.isPresent()
+                    ? inOneTransaction(submission, requests, keys, proof, caseCodes.lookup(clientKey.get()), payment)
+                    : withServerCode(submission, requests, keys, proof);
+        } catch (DomainException e) {
+            throw e; // refused as it should be (a malformed tip, a bad proof): nothing to recover
         } catch (RuntimeException e) {
             // The unique indexes refused the tip at its commit, which surfaces as a rollback rather than a
             // PersistenceException: a concurrent repeat (same Idempotency-Key or envelope) committed first, so answer as
@@ -120,11 +111,61 @@ public class TipIntake {
             if (first.isPresent()) {
                 return first.get();
             }
-            if (clientKey.isPresent() && caseCodeTaken(codeHash)) {
+            if (clientKey.isPresent() && caseCodeTaken(caseCodes.lookup(clientKey.get()))) {
+                // The rollback took the payment back: spent now, or the same proof could send the same key for ever.
+                Optional.ofNullable(payment.get()).ifPresent(ProofOfWork.VerifiedProof::spend);
                 throw new CaseCodeKeyTakenException();
             }
             throw e;
         }
+    }
+
+    /**
+     * A key the page derived: nothing is hashed here, so one transaction checks the references, answers a repeat from
+     * its first answer, pays with the proof and stores the tip. Checked in that order: a malformed tip costs nobody
+     * anything, and a retry answered from its first answer (a lost 201) is not paid for twice.
+     */
+    private TipReceipt inOneTransaction(TipSubmission submission, List<IdempotentIntake.Request> requests,
+            Optional<ReporterKeys> keys, String proof, byte[] codeHash, AtomicReference<ProofOfWork.VerifiedProof> payment) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            checkReferences(submission);
+            payment.set(proofOfWork.verify(Purpose.TIP, proof));
+            Optional<TipReceipt> first = firstAnswer(requests, keys);
+            if (first.isPresent()) {
+                return first.get();
+            }
+            payment.get().spendWithin();
+            return recorder.record(submission, Optional.empty(), codeHash, requests);
+        });
+    }
+
+    /**
+     * A case code made and hashed here (Argon2id): the checks, the repeat lookup and the payment each in a transaction
+     * of their own, so that no database connection is held while the code is hashed: requests queued at the hashing
+     * gate would otherwise drain the pool for everyone. The proof is spent before the hash: one proof buys at most one
+     * Argon2id.
+     */
+    private TipReceipt withServerCode(TipSubmission submission, List<IdempotentIntake.Request> requests,
+            Optional<ReporterKeys> keys, String proof) {
+        QuarkusTransaction.requiringNew().run(() -> checkReferences(submission));
+        ProofOfWork.VerifiedProof payment = proofOfWork.verify(Purpose.TIP, proof);
+        Optional<TipReceipt> first = firstAnswer(requests, keys);
+        if (first.isPresent()) {
+            return first.get();
+        }
+        payment.spend();
+        CaseCode code = CaseCode.generate();
+        return recorder.record(submission, Optional.of(code), caseCodes.hash(code), requests);
+    }
+
+    private Optional<TipReceipt> firstAnswer(List<IdempotentIntake.Request> requests, Optional<ReporterKeys> keys) {
+        for (IdempotentIntake.Request request : requests) {
+            Optional<TipReceipt> first = idempotency.replay(request, keys);
+            if (first.isPresent()) {
+                return first;
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean caseCodeTaken(byte[] codeHash) {

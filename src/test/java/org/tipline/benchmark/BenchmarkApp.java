@@ -62,7 +62,7 @@ final class BenchmarkApp implements AutoCloseable {
             settings.putAll(overrides);
             Path file = PackagedApp.write(settings, workDirectory.resolve("keys.properties"));
             started = new BenchmarkApp(postgres, PackagedApp.start(postgres, file, workDirectory.resolve("app.log"),
-                    "-Xmx" + maxHeap, "-Dquarkus.log.level=WARN"));
+                    java.util.stream.Stream.concat(java.util.stream.Stream.of("-Xmx" + maxHeap, "-Dquarkus.log.level=WARN"), java.util.Arrays.stream(System.getenv().getOrDefault("BENCH_JFR", "-Dnothing=1").split(" "))).toArray(String[]::new)));
             started.seedSchools();
             return started;
         } catch (Exception e) {

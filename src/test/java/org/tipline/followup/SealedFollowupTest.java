@@ -283,10 +283,31 @@ class SealedFollowupTest {
         given().contentType("application/json").body(tip).header(Proofs.tip()).post("/api/v1/tips").then().statusCode(409)
                 .body("code", equalTo("case-code-key-taken"));
         Map<String, Long> after = Database.rowCounts();
-        // The proof of work was paid (spent) before the key was looked up; nothing else changed.
+        // The proof of work was paid (spent); nothing else changed.
         after.remove("spent_proof");
         before.remove("spent_proof");
         assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void shouldKeepTheProofOfATipRefusedForItsTakenKeySpent() throws Exception {
+        ReporterPage page = new ReporterPage();
+        String key = page.caseCodeKey(ReporterPage.newCaseCode());
+        Map<String, Object> tip = Map.of("category", "DRUGS", "description", "Pills passed around in chemistry",
+                "happeningNow", false, "caseCodeKey", key);
+        given().contentType("application/json").body(tip).header(Proofs.tip()).post("/api/v1/tips").then().statusCode(201);
+        io.restassured.http.Header proof = Proofs.tip();
+        given().contentType("application/json").body(tip).header(proof).post("/api/v1/tips").then().statusCode(409)
+                .body("code", equalTo("case-code-key-taken"));
+
+        // The refused tip was rolled back with its transaction; its proof must not pay for another request, or one proof
+        // would send the taken key (or anything else) for ever.
+        Map<String, Object> another = new HashMap<>(tip);
+        another.put("caseCodeKey", page.caseCodeKey(ReporterPage.newCaseCode()));
+        Map<String, Long> before = Database.rowCounts();
+        given().contentType("application/json").body(another).header(proof).post("/api/v1/tips").then()
+                .contentType(startsWith("application/problem+json")).body("code", equalTo("proof-spent"));
+        assertThat(Database.rowCounts()).isEqualTo(before);
     }
 
     @Test

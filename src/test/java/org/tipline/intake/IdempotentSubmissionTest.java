@@ -4,9 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +25,9 @@ import org.tipline.support.Proofs;
 
 @QuarkusTest
 class IdempotentSubmissionTest {
+
+    @Inject
+    IdempotentIntake idempotency;
 
     private static ValidatableResponse post(String key, Object body) {
         return given().contentType("application/json").header("Idempotency-Key", key).body(body)
@@ -51,6 +59,48 @@ class IdempotentSubmissionTest {
         post(key, other).statusCode(422).body("code", equalTo("idempotency-key-reused"));
 
         assertThat(Database.rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldTakeAKeyAgainForAnotherTipOnceItsWindowHasPassed() {
+        String key = UUID.randomUUID().toString();
+        String firstTip = post(key, TipRequests.validTip()).statusCode(201).extract().path("reference");
+        ageFirstAnswers(firstTip);
+
+        // Another tip under the same key, from a server code and from a key the page derived (one transaction): the
+        // expired first answer is not given back, and it does not stand in the way of the new one.
+        Map<String, Object> other = TipRequests.validTip();
+        other.put("description", "Something different happened in the cafeteria.");
+        String secondTip = post(key, other).statusCode(201).extract().path("reference");
+        ageFirstAnswers(secondTip);
+        Map<String, Object> keyed = TipRequests.validTip();
+        keyed.put("description", "And then again in the gym.");
+        keyed.put("caseCodeKey", Base64.getUrlEncoder().withoutPadding().encodeToString(new SecureRandom().generateSeed(32)));
+        String thirdTip = post(key, keyed).statusCode(201).extract().path("reference");
+
+        assertThat(List.of(firstTip, secondTip, thirdTip)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldDeleteFirstAnswersOnceTheirWindowHasPassed() {
+        String old = UUID.randomUUID().toString();
+        String recent = UUID.randomUUID().toString();
+        ageFirstAnswers(post(old, TipRequests.validTip()).statusCode(201).extract().path("reference"));
+        post(recent, TipRequests.validTip()).statusCode(201);
+        long before = Database.rowCounts().get("intake_idempotency");
+
+        idempotency.forgetExpired();
+
+        assertThat(Database.rowCounts().get("intake_idempotency")).isEqualTo(before - 1);
+        post(recent, TipRequests.validTip()).statusCode(201);
+        assertThat(Database.rowCounts().get("intake_idempotency")).isEqualTo(before - 1);
+    }
+
+    /** Makes the first answers kept for the tip {@code reference} a day and an hour old: past the window. */
+    private static void ageFirstAnswers(String reference) {
+        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery(
+                "update intake_idempotency set created_at = created_at - interval '25 hours' where tip_id = "
+                        + "(select id from tip where reference = ?1)").setParameter(1, reference).executeUpdate());
     }
 
     @Test
