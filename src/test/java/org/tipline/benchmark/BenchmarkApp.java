@@ -61,8 +61,14 @@ final class BenchmarkApp implements AutoCloseable {
             Properties settings = settings();
             settings.putAll(overrides);
             Path file = PackagedApp.write(settings, workDirectory.resolve("keys.properties"));
+            List<String> jvmOptions = new ArrayList<>(List.of("-Xmx" + maxHeap, "-Dquarkus.log.level=WARN"));
+            // For profiling a run, e.g. BENCHMARK_JVM_OPTIONS="-XX:StartFlightRecording=delay=90s,duration=30s,filename=run.jfr"
+            String extra = System.getenv("BENCHMARK_JVM_OPTIONS");
+            if (extra != null && !extra.isBlank()) {
+                jvmOptions.addAll(List.of(extra.trim().split("\\s+")));
+            }
             started = new BenchmarkApp(postgres, PackagedApp.start(postgres, file, workDirectory.resolve("app.log"),
-                    java.util.stream.Stream.concat(java.util.stream.Stream.of("-Xmx" + maxHeap, "-Dquarkus.log.level=WARN"), java.util.Arrays.stream(System.getenv().getOrDefault("BENCH_JFR", "-Dnothing=1").split(" "))).toArray(String[]::new)));
+                    jvmOptions.toArray(String[]::new)));
             started.seedSchools();
             return started;
         } catch (Exception e) {
