@@ -37,7 +37,8 @@ import org.tipline.support.EnvelopeClient;
 public final class KeyedIntakeBenchmark {
 
     private static final int SUBMITTERS = 32;
-    private static final Duration WARM_UP = Duration.ofSeconds(20);
+    /** Long enough that the JIT compiler has done its work: at 20 s it still took a fifth of the CPU measured. */
+    private static final Duration WARM_UP = Duration.ofSeconds(60);
     private static final Duration MEASURE = Duration.ofSeconds(20);
     /** Enough sealed tips for both phases at up to about 500 tips/s. */
     private static final int PREPARED = 40_000;
