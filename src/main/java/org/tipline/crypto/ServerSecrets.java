@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -41,6 +42,14 @@ public class ServerSecrets {
     /** HMAC-SHA256 keyed by a sub-key of the pepper that is specific to {@code purpose}. */
     public byte[] keyedHash(String purpose, byte[] input) {
         return hmac(subKey(purpose), input);
+    }
+
+    /**
+     * An HMAC-SHA256 key, a sub-key of the pepper specific to {@code purpose}, for a signature only this service checks
+     * (reporter tokens): a database dump alone does not give it away, and no other purpose shares it.
+     */
+    public SecretKey macKey(String purpose) {
+        return new SecretKeySpec(subKey("mac|" + purpose), "HmacSHA256");
     }
 
     /**

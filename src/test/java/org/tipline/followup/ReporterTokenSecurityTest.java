@@ -8,16 +8,28 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import jakarta.inject.Inject;
 import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Map;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.tipline.crypto.ServerSecrets;
 import org.tipline.support.StaffTokens;
 
 /** Reporter tokens open the reporter's endpoints and nothing else; staff tokens do not open them. */
 @QuarkusTest
 class ReporterTokenSecurityTest {
+
+    @Inject
+    ServerSecrets secrets;
+
+    /** How the service signs reporter tokens: HS256 under a key of their own, derived from the pepper. */
+    private String signed(JwtClaimsBuilder claims) {
+        return claims.jws().algorithm(SignatureAlgorithm.HS256).sign(secrets.macKey("reporter-token"));
+    }
 
     private static FollowupTest.NewTip tip;
 
@@ -42,23 +54,34 @@ class ReporterTokenSecurityTest {
 
     @Test
     void shouldAcceptAGenuineTokenSoThatTheRefusalsBelowMeanSomething() {
-        String genuine = claims(Instant.now(), Instant.now().plusSeconds(600)).jws().algorithm(SignatureAlgorithm.ES256).sign();
-        given().auth().oauth2(genuine).get("/api/v1/followup").then().statusCode(200);
+        given().auth().oauth2(signed(claims(Instant.now(), Instant.now().plusSeconds(600)))).get("/api/v1/followup").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void shouldRefuseAReporterTokenMadeWithTheStaffSigningKey() {
+        // Everything right but the key and algorithm: the staff key (ES256), which signs staff tokens, cannot mint a
+        // reporter's, and an HS256 token under a key of the attacker's choosing is no better.
+        Instant now = Instant.now();
+        refusedOnReporterEndpoints(claims(now, now.plusSeconds(600)).jws().algorithm(SignatureAlgorithm.ES256).sign());
+        refusedOnReporterEndpoints(claims(now, now.plusSeconds(600)).jws().algorithm(SignatureAlgorithm.HS256)
+                .sign(new SecretKeySpec(new SecureRandom().generateSeed(32), "HmacSHA256")));
     }
 
     @Test
     void shouldRefuseExpiredForgedAndMissingTokens() throws Exception {
         Instant now = Instant.now();
-        refusedOnReporterEndpoints(claims(now.minusSeconds(3600), now.minusSeconds(1800)).jws()
-                .algorithm(SignatureAlgorithm.ES256).sign());
+        refusedOnReporterEndpoints(signed(claims(now.minusSeconds(3600), now.minusSeconds(1800))));
 
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         refusedOnReporterEndpoints(claims(now, now.plusSeconds(600)).jws().algorithm(SignatureAlgorithm.ES256)
                 .sign(generator.generateKeyPair().getPrivate()));
 
-        refusedOnReporterEndpoints(Jwt.issuer("someone-else").audience("reporter").subject(tip().id()).issuedAt(now)
-                .expiresAt(now.plusSeconds(600)).jws().algorithm(SignatureAlgorithm.ES256).sign());
+        refusedOnReporterEndpoints(signed(Jwt.issuer("someone-else").audience("reporter").subject(tip().id()).issuedAt(now)
+                .expiresAt(now.plusSeconds(600))));
+        refusedOnReporterEndpoints(signed(Jwt.issuer("tipline").audience("tipline-staff").subject(tip().id()).issuedAt(now)
+                .expiresAt(now.plusSeconds(600))));
         refusedOnReporterEndpoints("not.a.token");
 
         String real = FollowupTest.tokenFor(tip().caseCode());
