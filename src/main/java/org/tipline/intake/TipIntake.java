@@ -94,11 +94,12 @@ public class TipIntake {
         Optional<ReporterKeys> keys = Optional.ofNullable(submission.reporterKeys());
         // Checked before anything is spent or stored: a key that is no point of P-256 is a malformed request.
         keys.ifPresent(ReporterKeys::validResponseKey);
-        Optional<CaseCodeKey> clientKey = Optional.ofNullable(submission.caseCodeKey()).flatMap(CaseCodeKey::fromBase64Url);
+        Optional<byte[]> clientKeyHash = Optional.ofNullable(submission.caseCodeKey()).flatMap(CaseCodeKey::fromBase64Url)
+                .map(caseCodes::lookup);
         AtomicReference<ProofOfWork.VerifiedProof> payment = new AtomicReference<>();
         try {
-            return clientKey.isPresent()
-                    ? inOneTransaction(submission, requests, keys, proof, caseCodes.lookup(clientKey.get()), payment)
+            return clientKeyHash.isPresent()
+                    ? inOneTransaction(submission, requests, keys, proof, clientKeyHash.get(), payment)
                     : withServerCode(submission, requests, keys, proof);
         } catch (DomainException e) {
             throw e; // refused as it should be (a malformed tip, a bad proof): nothing to recover
@@ -106,12 +107,11 @@ public class TipIntake {
             // The unique indexes refused the tip at its commit, which surfaces as a rollback rather than a
             // PersistenceException: a concurrent repeat (same Idempotency-Key or envelope) committed first, so answer as
             // it was answered; or the client's key is one some tip already has. Anything else is what it was.
-            Optional<TipReceipt> first = requests.stream().map(request -> idempotency.replay(request, keys))
-                    .flatMap(Optional::stream).findFirst();
+            Optional<TipReceipt> first = firstAnswer(requests, keys);
             if (first.isPresent()) {
                 return first.get();
             }
-            if (clientKey.isPresent() && caseCodeTaken(caseCodes.lookup(clientKey.get()))) {
+            if (clientKeyHash.isPresent() && caseCodeTaken(clientKeyHash.get())) {
                 // The rollback took the payment back: spent now, or the same proof could send the same key for ever.
                 Optional.ofNullable(payment.get()).ifPresent(ProofOfWork.VerifiedProof::spend);
                 throw new CaseCodeKeyTakenException();
