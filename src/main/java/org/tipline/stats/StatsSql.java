@@ -78,8 +78,7 @@ public class StatsSql {
     /** Every figure of the breakdown by {@code dimensions}. */
     public Counted count(Range range, List<Dimension> dimensions) {
         Query query = new Query(range, dimensions);
-        reads.run(List.of(query::counts, query::incidents, connection -> query.acknowledge = query.durations(connection,
-                "ack_seconds"), connection -> query.close = query.durations(connection, "close_seconds"), query::peaks));
+        reads.run(List.of(query::counts, query::incidents, query::acknowledgeTimes, query::closeTimes, query::peaks));
         Map<List<String>, Cell> cells = query.cells;
         Cell totals = new Cell();
         cells.values().forEach(totals::add);
@@ -101,9 +100,11 @@ public class StatsSql {
         return key == null ? totals : cells.computeIfAbsent(key, k -> new Cell());
     }
 
+    private static final Comparator<String> VALUE_ORDER = Comparator.nullsLast(Comparator.naturalOrder());
+
     private static int compareValues(List<String> a, List<String> b) {
         for (int i = 0; i < a.size(); i++) {
-            int order = Comparator.<String>nullsLast(Comparator.naturalOrder()).compare(a.get(i), b.get(i));
+            int order = VALUE_ORDER.compare(a.get(i), b.get(i));
             if (order != 0) {
                 return order;
             }
@@ -119,11 +120,11 @@ public class StatsSql {
         private final Where.Positional where;
         private final String labels;
         private final String keys;
-        // What each statement read, each written by one thread (see SnapshotReads.Read).
-        private Map<List<String>, Cell> cells;
+        // What each statement read, each written by the one thread that runs it (see SnapshotReads.Read).
+        private final Map<List<String>, Cell> cells = new HashMap<>();
         private final Map<List<String>, Long> incidents = new HashMap<>();
-        private Map<List<String>, Tally.Times[]> acknowledge;
-        private Map<List<String>, Tally.Times[]> close;
+        private final Map<List<String>, Tally.Times[]> acknowledge = new HashMap<>();
+        private final Map<List<String>, Tally.Times[]> close = new HashMap<>();
         private Peaks peaks;
 
         Query(Range range, List<Dimension> dimensions) {
@@ -147,7 +148,6 @@ public class StatsSql {
             execute(connection, "set local enable_sort = off");
             String sql = "select " + labels + COUNTS + " from (" + BASE + where.sql() + ") b"
                     + (dimensions.isEmpty() ? "" : " group by " + keys);
-            Map<List<String>, Cell> cells = new HashMap<>();
             try (PreparedStatement statement = prepare(connection, sql); ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     Cell cell = new Cell();
@@ -166,7 +166,6 @@ public class StatsSql {
                     }
                 }
             }
-            this.cells = cells;
         }
 
         /** Distinct incidents of each cell and of all, counted over the linked tips only (null keys the totals). */
@@ -175,14 +174,20 @@ public class StatsSql {
                     row -> row.getLong(dimensions.size() + 2), incidents);
         }
 
+        void acknowledgeTimes(Connection connection) throws SQLException {
+            durations(connection, "ack_seconds", acknowledge);
+        }
+
+        void closeTimes(Connection connection) throws SQLException {
+            durations(connection, "close_seconds", close);
+        }
+
         /** The durations of {@code column} of each cell and of all: all tips, then life-safety ones. */
-        Map<List<String>, Tally.Times[]> durations(Connection connection, String column) throws SQLException {
-            Map<List<String>, Tally.Times[]> counted = new HashMap<>();
+        private void durations(Connection connection, String column, Map<List<String>, Tally.Times[]> into) throws SQLException {
             grouped(connection, durationFigures(column), "t." + column + " is not null", row -> {
                 int i = dimensions.size() + 2;
                 return new Tally.Times[] {readTimes(row, i), readTimes(row, i + 2)};
-            }, counted);
-            return counted;
+            }, into);
         }
 
         /**
