@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.Header;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -271,13 +272,17 @@ class SealedFollowupTest {
         assertThat(Database.rowCounts()).as("no tip, and the proof of work not spent").isEqualTo(before);
     }
 
+    /** A tip stored under a key the page derived: sending it again sends a key some tip has. */
+    private static Map<String, Object> storedWithKey(ReporterPage page) throws Exception {
+        Map<String, Object> tip = Map.of("category", "DRUGS", "description", "Pills passed around in chemistry",
+                "happeningNow", false, "caseCodeKey", page.caseCodeKey(ReporterPage.newCaseCode()));
+        given().contentType("application/json").body(tip).header(Proofs.tip()).post("/api/v1/tips").then().statusCode(201);
+        return tip;
+    }
+
     @Test
     void shouldRefuseASecondTipWithAKeyAlreadyTaken() throws Exception {
-        ReporterPage page = new ReporterPage();
-        String key = page.caseCodeKey(ReporterPage.newCaseCode());
-        Map<String, Object> tip = Map.of("category", "DRUGS", "description", "Pills passed around in chemistry",
-                "happeningNow", false, "caseCodeKey", key);
-        given().contentType("application/json").body(tip).header(Proofs.tip()).post("/api/v1/tips").then().statusCode(201);
+        Map<String, Object> tip = storedWithKey(new ReporterPage());
 
         Map<String, Long> before = Database.rowCounts();
         given().contentType("application/json").body(tip).header(Proofs.tip()).post("/api/v1/tips").then().statusCode(409)
@@ -292,11 +297,8 @@ class SealedFollowupTest {
     @Test
     void shouldKeepTheProofOfATipRefusedForItsTakenKeySpent() throws Exception {
         ReporterPage page = new ReporterPage();
-        String key = page.caseCodeKey(ReporterPage.newCaseCode());
-        Map<String, Object> tip = Map.of("category", "DRUGS", "description", "Pills passed around in chemistry",
-                "happeningNow", false, "caseCodeKey", key);
-        given().contentType("application/json").body(tip).header(Proofs.tip()).post("/api/v1/tips").then().statusCode(201);
-        io.restassured.http.Header proof = Proofs.tip();
+        Map<String, Object> tip = storedWithKey(page);
+        Header proof = Proofs.tip();
         given().contentType("application/json").body(tip).header(proof).post("/api/v1/tips").then().statusCode(409)
                 .body("code", equalTo("case-code-key-taken"));
 
