@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.tipline.crypto.Argon2id;
@@ -74,7 +75,7 @@ public final class IntakeBenchmark {
                     mean(metricsBefore, metricsAfter, "tipline_case_codes_wait_seconds", ""), 1000 * cores / raw);
             System.out.printf("    CPU while saturated: service %.2f cores, this load generator %.2f cores, of %d%n",
                     appCores, harnessCores, cores);
-            double[] latency = benchmark.openLoopLatency(raw / 2);
+            double[] latency = openLoop(benchmark.client, raw / 2, WARM_UP, MEASURE, i -> benchmark.tipRequest((int) i));
             System.out.printf("(3) at %.1f tips/s offered:        p50 %.0f ms, p95 %.0f ms, p99 %.0f ms   [target p99 < 250]%n",
                     raw / 2, latency[0], latency[1], latency[2]);
             List<Long> schoolLatencies = Collections.synchronizedList(new ArrayList<>());
@@ -175,17 +176,23 @@ public final class IntakeBenchmark {
         return seconds;
     }
 
-    /** Open loop: requests leave on a fixed schedule, and latency counts from the scheduled instant. */
-    private double[] openLoopLatency(double tipsPerSecond) throws Exception {
-        long intervalNanos = (long) (1e9 / tipsPerSecond);
+    /**
+     * Open loop: request {@code i} leaves at {@code i / rate} s, and its latency counts from that scheduled instant,
+     * after {@code warmUp}, for {@code measure}; until then, or until {@code next} has no request left (null). Returns the
+     * p50, p95 and p99 of the 201s, in ms.
+     */
+    static double[] openLoop(HttpClient client, double rate, Duration warmUp, Duration measure, LongFunction<HttpRequest> next)
+            throws Exception {
+        long interval = (long) (1e9 / rate);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         List<CompletableFuture<?>> pending = new ArrayList<>();
         long begin = System.nanoTime();
-        long warmUpEnd = begin + WARM_UP.toNanos();
-        long end = warmUpEnd + MEASURE.toNanos();
+        long warmUpEnd = begin + warmUp.toNanos();
+        long end = warmUpEnd + measure.toNanos();
         for (long i = 0;; i++) {
-            long scheduled = begin + i * intervalNanos;
-            if (scheduled >= end) {
+            long scheduled = begin + i * interval;
+            HttpRequest request = scheduled < end ? next.apply(i) : null;
+            if (request == null) {
                 break;
             }
             long wait = scheduled - System.nanoTime();
@@ -193,12 +200,11 @@ public final class IntakeBenchmark {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             boolean measured = scheduled >= warmUpEnd;
-            pending.add(client.sendAsync(tipRequest((int) i), HttpResponse.BodyHandlers.discarding())
-                    .thenAccept(response -> {
-                        if (measured && response.statusCode() == 201) {
-                            latencies.add(System.nanoTime() - scheduled);
-                        }
-                    }));
+            pending.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenAccept(response -> {
+                if (measured && response.statusCode() == 201) {
+                    latencies.add(System.nanoTime() - scheduled);
+                }
+            }));
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         return new double[] { percentile(latencies, 0.50), percentile(latencies, 0.95), percentile(latencies, 0.99) };

@@ -14,11 +14,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -88,7 +86,8 @@ public final class KeyedIntakeBenchmark {
             System.out.printf("    PostgreSQL sessions while saturated, by what they were doing (sampled every 50 ms): %s%n", waits.top(6));
             System.out.printf("(3) GET /api/v1/schools while saturated: p99 %.1f ms   [goal < 100]%n",
                     IntakeBenchmark.percentile(schoolLatencies, 0.99));
-            double[] latency = benchmark.openLoop(throughput / 2);
+            double[] latency = IntakeBenchmark.openLoop(benchmark.client, throughput / 2, WARM_UP, MEASURE,
+                    i -> benchmark.prepared.poll());
             System.out.printf("(2) at %.0f tips/s offered: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms   [goal p99 < 100]%n",
                     throughput / 2, latency[0], latency[1], latency[2]);
         }
@@ -132,36 +131,6 @@ public final class KeyedIntakeBenchmark {
         });
         IntakeBenchmark.measureWindow(counting, running, pool, WARM_UP, MEASURE);
         return new long[] { stored.get(), refused.get() };
-    }
-
-    /** Open loop at {@code rate}: latency counts from each tip's scheduled instant. */
-    private double[] openLoop(double rate) throws Exception {
-        long interval = (long) (1e9 / rate);
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        List<CompletableFuture<?>> pending = new ArrayList<>();
-        long begin = System.nanoTime();
-        long warmUpEnd = begin + WARM_UP.toNanos();
-        long end = warmUpEnd + MEASURE.toNanos();
-        for (long i = 0;; i++) {
-            long scheduled = begin + i * interval;
-            HttpRequest request = prepared.poll();
-            if (scheduled >= end || request == null) {
-                break;
-            }
-            long wait = scheduled - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            boolean measured = scheduled >= warmUpEnd;
-            pending.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenAccept(response -> {
-                if (measured && response.statusCode() == 201) {
-                    latencies.add(System.nanoTime() - scheduled);
-                }
-            }));
-        }
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-        return new double[] { IntakeBenchmark.percentile(latencies, 0.50), IntakeBenchmark.percentile(latencies, 0.95),
-                IntakeBenchmark.percentile(latencies, 0.99) };
     }
 
     private HttpRequest tipRequest(int n, JsonNode intakeKey, String proof, SecureRandom random) {
