@@ -6,13 +6,13 @@ import java.util.Locale;
 enum Dimension {
     MONTH("b.month", "to_char(b.month, 'YYYY-MM')"),
     CATEGORY("b.category"),
-    SCHOOL("coalesce(b.school_id::text, 'none')"),
-    DISTRICT("coalesce(b.district_id::text, 'none')"),
+    SCHOOL("b.school_id", "coalesce(b.school_id::text, 'none')"),
+    DISTRICT("b.district_id", "coalesce(b.district_id::text, 'none')"),
     CHANNEL("b.channel"),
-    OUTCOME("coalesce(b.outcome, 'OPEN')"),
+    OUTCOME("b.outcome", "coalesce(b.outcome, 'OPEN')"),
     URGENCY("b.urgency");
 
-    /** What rows are grouped by. */
+    /** What rows are grouped by: the column itself where it can be, which sorts and hashes cheaper than text. */
     final String sql;
     /** The group's value as text, computed once per group from {@link #sql}. */
     final String label;

@@ -24,11 +24,12 @@ import org.tipline.platform.Where;
 import org.tipline.tip.Outcome;
 
 /**
- * Every figure of the statistics, counted by PostgreSQL over the narrow copy of each tip's routing metadata that V29's
- * triggers keep ({@code tip_stats}: school, district, category, channel, urgency, status, outcome, incident link, local
- * month and hour of the week, durations, whether the reporter answered). Nothing is decrypted. The figures are split
- * into statements that run side by side on one snapshot ({@link SnapshotReads}): the counts of each cell (the totals
- * are their sums), the distinct incidents, the durations to acknowledge and to close, and the busiest hours.
+ * Every figure of the statistics, from the narrow copy of each tip's routing metadata that V29's triggers keep
+ * ({@code tip_stats}: school, district, category, channel, urgency, status, outcome, incident link, local month and hour
+ * of the week, durations, whether the reporter answered). Nothing is decrypted. The figures are split into statements
+ * that run side by side on one snapshot ({@link SnapshotReads}): the counts of each cell (the totals are their sums),
+ * the distinct incidents, the durations to acknowledge and to close, and the busiest hours. PostgreSQL counts; of the
+ * durations it gathers each cell's, whose medians and 90th percentiles {@link Durations} picks.
  */
 @ApplicationScoped
 public class StatsSql {
@@ -45,13 +46,6 @@ public class StatsSql {
             + Arrays.stream(Outcome.values()).map(o -> "count(*) filter (where b.outcome = '" + o.name() + "')")
                     .collect(Collectors.joining(", ")) + ", "
             + "count(*) filter (where b.conversation), count(*) filter (where b.replied)";
-
-    /** The durations of a column: how many, then the median and the 90th percentile from one sort; all, then life-safety. */
-    private static String durationFigures(String column) {
-        return "count(*), percentile_cont(array[0.5, 0.9]) within group (order by b." + column + "), "
-                + "count(*) filter (where b.life_safety), percentile_cont(array[0.5, 0.9]) within group (order by b." + column
-                + ") filter (where b.life_safety)";
-    }
 
     /** What to count: tips submitted in [from, to), of a district or school or all, as the caller may see them. */
     record Range(Instant from, Instant to, Optional<UUID> district, Optional<UUID> school, ZoneId defaultZone) {
@@ -78,13 +72,23 @@ public class StatsSql {
     /** Every figure of the breakdown by {@code dimensions}. */
     public Counted count(Range range, List<Dimension> dimensions) {
         Query query = new Query(range, dimensions);
-        reads.run(List.of(query::counts, query::incidents, query::acknowledgeTimes, query::closeTimes, query::peaks));
+        reads.run(List.of(query::counts, query::durations, query::incidents, query::peaks));
         Map<List<String>, Cell> cells = query.cells;
         Cell totals = new Cell();
         cells.values().forEach(totals::add);
         query.incidents.forEach((key, distinct) -> cellOf(key, cells, totals).distinctIncidents = distinct);
-        query.acknowledge.forEach((key, times) -> cellOf(key, cells, totals).acknowledge = times);
-        query.close.forEach((key, times) -> cellOf(key, cells, totals).close = times);
+        Durations acknowledged = new Durations();
+        query.acknowledge.forEach((key, durations) -> {
+            cellOf(key, cells, totals).acknowledge = durations.times();
+            acknowledged.addAll(durations);
+        });
+        totals.acknowledge = acknowledged.times();
+        Durations closed = new Durations();
+        query.close.forEach((key, durations) -> {
+            cellOf(key, cells, totals).close = durations.times();
+            closed.addAll(durations);
+        });
+        totals.close = closed.times();
         List<Row> rows = new ArrayList<>();
         if (dimensions.isEmpty()) {
             cells.clear(); // the one cell of a breakdown by nothing is the totals
@@ -123,8 +127,8 @@ public class StatsSql {
         // What each statement read, each written by the one thread that runs it (see SnapshotReads.Read).
         private final Map<List<String>, Cell> cells = new HashMap<>();
         private final Map<List<String>, Long> incidents = new HashMap<>();
-        private final Map<List<String>, Tally.Times[]> acknowledge = new HashMap<>();
-        private final Map<List<String>, Tally.Times[]> close = new HashMap<>();
+        private final Map<List<String>, Durations> acknowledge = new HashMap<>();
+        private final Map<List<String>, Durations> close = new HashMap<>();
         private Peaks peaks;
 
         Query(Range range, List<Dimension> dimensions) {
@@ -170,24 +174,35 @@ public class StatsSql {
 
         /** Distinct incidents of each cell and of all, counted over the linked tips only (null keys the totals). */
         void incidents(Connection connection) throws SQLException {
-            grouped(connection, "count(distinct b.incident_id)", "t.incident_id is not null",
-                    row -> row.getLong(dimensions.size() + 2), incidents);
+            String grouping = dimensions.isEmpty() ? "1" : "grouping(" + keys + ")";
+            String sql = "select " + grouping + ", " + labels + "count(distinct b.incident_id) from (" + BASE + where.sql()
+                    + " and t.incident_id is not null) b"
+                    + (dimensions.isEmpty() ? "" : " group by grouping sets ((" + keys + "), ())");
+            try (PreparedStatement statement = prepare(connection, sql); ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    incidents.put(row.getInt(1) != 0 ? null : values(row, 2), row.getLong(dimensions.size() + 2));
+                }
+            }
         }
 
-        void acknowledgeTimes(Connection connection) throws SQLException {
-            durations(connection, "ack_seconds", acknowledge);
-        }
-
-        void closeTimes(Connection connection) throws SQLException {
-            durations(connection, "close_seconds", close);
-        }
-
-        /** The durations of {@code column} of each cell and of all: all tips, then life-safety ones. */
-        private void durations(Connection connection, String column, Map<List<String>, Tally.Times[]> into) throws SQLException {
-            grouped(connection, durationFigures(column), "t." + column + " is not null", row -> {
-                int i = dimensions.size() + 2;
-                return new Tally.Times[] {readTimes(row, i), readTimes(row, i + 2)};
-            }, into);
+        /**
+         * The durations to acknowledge and to close of each cell, those of life-safety tips apart, gathered into arrays
+         * in a hash table (no sort); their percentiles are picked by {@link Durations}.
+         */
+        void durations(Connection connection) throws SQLException {
+            execute(connection, "set local enable_sort = off");
+            String sql = "select " + labels + "b.life_safety, array_agg(b.ack_seconds) filter (where b.ack_seconds is not null), "
+                    + "array_agg(b.close_seconds) filter (where b.close_seconds is not null) from (" + BASE + where.sql()
+                    + " and (t.ack_seconds is not null or t.close_seconds is not null)) b group by "
+                    + (dimensions.isEmpty() ? "" : keys + ", ") + "b.life_safety";
+            try (PreparedStatement statement = prepare(connection, sql); ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    List<String> key = values(row, 1);
+                    boolean lifeSafety = row.getBoolean(dimensions.size() + 1);
+                    acknowledge.computeIfAbsent(key, k -> new Durations()).add(lifeSafety, seconds(row, dimensions.size() + 2));
+                    close.computeIfAbsent(key, k -> new Durations()).add(lifeSafety, seconds(row, dimensions.size() + 3));
+                }
+            }
         }
 
         /**
@@ -217,27 +232,18 @@ public class StatsSql {
             this.peaks = new Peaks(busiest(weekdays, 1), busiest(hours, 0));
         }
 
-        private interface Figures<T> {
-            T read(ResultSet row) throws SQLException;
-        }
-
-        /** {@code figures} of the tips matching {@code condition}, by cell and in all (keyed by null). */
-        private <T> void grouped(Connection connection, String figures, String condition, Figures<T> read,
-                Map<List<String>, T> into) throws SQLException {
-            String grouping = dimensions.isEmpty() ? "1" : "grouping(" + keys + ")";
-            String sql = "select " + grouping + ", " + labels + figures + " from (" + BASE + where.sql() + " and " + condition
-                    + ") b" + (dimensions.isEmpty() ? "" : " group by grouping sets ((" + keys + "), ())");
-            try (PreparedStatement statement = prepare(connection, sql); ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    into.put(row.getInt(1) != 0 ? null : values(row, 2), read.read(row));
-                }
+        /** An array of durations; null (no tip of the row had one) is none. */
+        private static double[] seconds(ResultSet row, int at) throws SQLException {
+            java.sql.Array array = row.getArray(at);
+            if (array == null) {
+                return new double[0];
             }
-        }
-
-        private static Tally.Times readTimes(ResultSet row, int at) throws SQLException {
-            java.sql.Array percentiles = row.getArray(at + 1);
-            Double[] values = percentiles == null ? new Double[2] : (Double[]) percentiles.getArray();
-            return new Tally.Times(row.getLong(at), values[0], values[1]);
+            Double[] values = (Double[]) array.getArray();
+            double[] seconds = new double[values.length];
+            for (int i = 0; i < values.length; i++) {
+                seconds[i] = values[i];
+            }
+            return seconds;
         }
 
         /** The cell's values, from column {@code first} on. */
