@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.postgresql.PGStatement;
 import org.tipline.platform.Where;
 import org.tipline.tip.Outcome;
 
@@ -195,7 +196,15 @@ public class StatsSql {
                     + "array_agg(b.close_seconds) filter (where b.close_seconds is not null) from (" + BASE + where.sql()
                     + " and (t.ack_seconds is not null or t.close_seconds is not null)) b group by "
                     + (dimensions.isEmpty() ? "" : keys + ", ") + "b.life_safety";
-            try (PreparedStatement statement = prepare(connection, sql); ResultSet row = statement.executeQuery()) {
+            try (PreparedStatement statement = prepare(connection, sql)) {
+                // Binary from the first execution: a year's durations are read as 8 bytes each, not printed and parsed.
+                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                readDurations(statement);
+            }
+        }
+
+        private void readDurations(PreparedStatement statement) throws SQLException {
+            try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     List<String> key = values(row, 1);
                     boolean lifeSafety = row.getBoolean(dimensions.size() + 1);
