@@ -24,6 +24,7 @@ import org.tipline.crypto.CaseCode;
 import org.tipline.crypto.CaseCodeHasher;
 import org.tipline.support.Database;
 import org.tipline.support.EnvelopeClient;
+import org.tipline.support.LogCapture;
 import org.tipline.support.Proofs;
 import org.tipline.support.ReporterPage;
 import org.tipline.support.TestImages;
@@ -285,8 +286,14 @@ class SealedFollowupTest {
         Map<String, Object> tip = storedWithKey(new ReporterPage());
 
         Map<String, Long> before = Database.rowCounts();
-        given().contentType("application/json").body(tip).header(Proofs.tip()).post("/api/v1/tips").then().statusCode(409)
-                .body("code", equalTo("case-code-key-taken"));
+        try (LogCapture log = LogCapture.start()) {
+            given().contentType("application/json").body(tip).header(Proofs.tip()).post("/api/v1/tips").then().statusCode(409)
+                    .body("code", equalTo("case-code-key-taken"));
+
+            // PostgreSQL's refusal names the key's lookup hash ("Key (case_code_hash)=(\x02…) already exists"): the
+            // log says a unique index refused a row, never which value.
+            assertThat(log.all()).contains("tip_case_code_unique").doesNotContain("Key (").doesNotContain("already exists");
+        }
         Map<String, Long> after = Database.rowCounts();
         // The proof of work was paid (spent); nothing else changed.
         after.remove("spent_proof");
