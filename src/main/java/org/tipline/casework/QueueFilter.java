@@ -1,20 +1,28 @@
 package org.tipline.casework;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.tipline.directory.Category;
 import org.tipline.platform.InvalidParameterException;
 import org.tipline.platform.Parameters;
 import org.tipline.tip.TipStatus;
 import org.tipline.tip.Urgency;
 
-/** The queue's filters and paging, parsed and checked (a bad value is a 400 that names it). */
+/**
+ * The queue's filters and paging, parsed and checked (a bad value is a 400 that names it).
+ *
+ * @param reference one tip's public reference, as staff read it out to each other ("T-2026-000123"); upper case
+ */
 public record QueueFilter(Optional<TipStatus> status, Optional<Urgency> urgency, Optional<UUID> school, Optional<String> category,
-        boolean overdueOnly, int page, int size) {
+        Optional<String> reference, boolean overdueOnly, int page, int size) {
 
-    public static QueueFilter parse(String status, String urgency, String school, String category, String overdue, String page,
-            String size) {
+    private static final Pattern REFERENCE = Pattern.compile("T-\\d{4}-\\d{6,}");
+
+    public static QueueFilter parse(String status, String urgency, String school, String category, String reference,
+            String overdue, String page, String size) {
         return new QueueFilter(
                 oneOf("status", status, TipStatus.class),
                 oneOf("urgency", urgency, Urgency.class),
@@ -25,9 +33,22 @@ public record QueueFilter(Optional<TipStatus> status, Optional<Urgency> urgency,
                     }
                     return c;
                 }),
+                reference(reference),
                 Parameters.flag("overdue", overdue),
                 Parameters.number("page", page, 0, 0, Integer.MAX_VALUE),
                 Parameters.number("size", size, 25, 1, 100));
+    }
+
+    /** Spaces around it and lower case are forgiven: a reference is often typed from a phone call or a mail. */
+    private static Optional<String> reference(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String reference = value.strip().toUpperCase(Locale.ROOT);
+        if (!REFERENCE.matcher(reference).matches()) {
+            throw new InvalidParameterException("reference", "a tip reference such as T-2026-000123");
+        }
+        return Optional.of(reference);
     }
 
     private static <E extends Enum<E>> Optional<E> oneOf(String name, String value, Class<E> type) {

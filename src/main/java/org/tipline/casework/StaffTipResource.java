@@ -55,10 +55,12 @@ public class StaffTipResource {
             @Parameter(description = "LIFE_SAFETY or STANDARD") @QueryParam("urgency") String urgency,
             @Parameter(description = "School id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("school") String school,
             @Parameter(description = "Category code") @QueryParam("category") String category,
+            @Parameter(description = "One tip's reference, such as T-2026-000123 (case and spaces around it ignored); "
+                    + "finds it whatever its status, closed included, if it is in my scope") @QueryParam("reference") String reference,
             @Parameter(description = "Only tips past their deadline and not acknowledged") @QueryParam("overdue") String overdue,
             @Parameter(description = "Page number from 0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100 (default 25)") @QueryParam("size") String size) {
-        return queue.page(scope(), QueueFilter.parse(status, urgency, school, category, overdue, page, size));
+        return queue.page(scope(), QueueFilter.parse(status, urgency, school, category, reference, overdue, page, size));
     }
 
     @GET

@@ -94,13 +94,15 @@ public class TipQueue {
             }
             where.and("t.school_id in (:scope)", "scope", List.copyOf(scope.schoolIds()));
         }
-        if (filter.status().isEmpty()) {
+        // A tip looked up by its reference is found whatever its status, closed included.
+        if (filter.status().isEmpty() && filter.reference().isEmpty()) {
             where.and("t.status <> 'CLOSED'");
         }
         where.andIf(filter.status().map(Enum::name), "t.status = :status", "status")
                 .andIf(filter.urgency().map(Enum::name), "t.urgency = :urgency", "urgency")
                 .andIf(filter.school(), "t.school_id = :school", "school")
-                .andIf(filter.category(), "t.category = :category", "category");
+                .andIf(filter.category(), "t.category = :category", "category")
+                .andIf(filter.reference(), "t.reference = :reference", "reference");
         if (filter.overdueOnly()) {
             where.and("t.acknowledged_at is null and t.ack_deadline < :now", "now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
         }

@@ -10,6 +10,7 @@ const PAGE_SIZE = 25;
 export function createQueue(ctx) {
   const state = { page: 0, pages: 1, generation: 0 };
   const filters = {
+    reference: $('filter-reference'),
     status: $('filter-status'),
     urgency: $('filter-urgency'),
     school: $('filter-school'),
@@ -67,8 +68,9 @@ export function createQueue(ctx) {
 
   function query() {
     const params = new URLSearchParams();
-    for (const name of ['status', 'urgency', 'school', 'category']) {
-      if (filters[name].value) params.set(name, filters[name].value);
+    for (const name of ['reference', 'status', 'urgency', 'school', 'category']) {
+      const value = filters[name].value.trim();
+      if (value) params.set(name, value);
     }
     if (filters.overdue.checked) params.set('overdue', 'true');
     params.set('page', String(state.page));

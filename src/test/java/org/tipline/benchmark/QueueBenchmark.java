@@ -170,7 +170,7 @@ public final class QueueBenchmark {
      */
     private static TipQueue.Statements queueStatements(Seeded seeded) {
         StaffScope scope = new StaffScope(seeded.sroId, StaffRole.SRO, Set.of(seeded.schoolId));
-        return TipQueue.statements(scope, QueueFilter.parse(null, null, null, null, null, null, null), Instant.now()).orElseThrow();
+        return TipQueue.statements(scope, QueueFilter.parse(null, null, null, null, null, null, null, null), Instant.now()).orElseThrow();
     }
 
 

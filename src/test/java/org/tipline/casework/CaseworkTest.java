@@ -150,10 +150,33 @@ class CaseworkTest {
     }
 
     @Test
+    void shouldFindOneTipByItsReferenceClosedOrNotButOnlyInScope() {
+        District district = DirectoryFixtures.district();
+        OwnSchool ours = ownSchool(district, "Reference High");
+        OwnSchool theirs = ownSchool(district, "Other Reference High");
+        Map<String, String> closed = submit(ours.school().id.toString(), "BULLYING", false, "They take his lunch every day.");
+        submit(ours.school().id.toString(), "BULLYING", false, "Same group, another boy.");
+        Map<String, String> elsewhere = submit(theirs.school().id.toString(), "BULLYING", false, "Names shouted in the hall.");
+        String sro = ours.sroToken();
+        for (String step : List.of("acknowledge", "close")) {
+            given().auth().oauth2(sro).contentType("application/json").body(step.equals("close") ? "{\"outcome\":\"INTERVENTION\"}" : "{}")
+                    .post("/api/v1/staff/tips/" + closed.get("id") + "/" + step).then().statusCode(204);
+        }
+
+        // Typed from a phone call: lower case, a space before it.
+        String typed = " " + closed.get("reference").toLowerCase();
+        assertThat(references(sro, "?reference=" + typed)).containsExactly(closed.get("reference"));
+        assertThat(references(sro, "?reference=" + elsewhere.get("reference"))).isEmpty();
+        assertThat(references(theirs.sroToken(), "?reference=" + elsewhere.get("reference")))
+                .containsExactly(elsewhere.get("reference"));
+        assertThat(references(sro, "?reference=" + closed.get("reference") + "&status=NEW")).isEmpty();
+    }
+
+    @Test
     void shouldNameABadQueueParameter() {
         String token = StaffTokens.forDemo("sro.kwhs", "SRO");
         for (String query : List.of("?status=OPEN", "?urgency=HIGH", "?school=42", "?category=UFO", "?overdue=maybe",
-                "?page=-1", "?size=1000")) {
+                "?page=-1", "?size=1000", "?reference=T-26-1", "?reference=42%25")) {
             String parameter = query.substring(1, query.indexOf('='));
             queue(token, query).statusCode(400).body("code", equalTo("invalid-parameter"))
                     .body("detail", org.hamcrest.Matchers.containsString("'" + parameter + "'"));
