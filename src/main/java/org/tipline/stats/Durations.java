@@ -10,7 +10,7 @@ import org.apache.commons.statistics.descriptive.Quantile;
  * here, by selection rather than sorting, and with PostgreSQL's own definition ({@code percentile_cont}: linear
  * interpolation between the two nearest ranks, Hyndman and Fan's type 7). PostgreSQL sorted every cell's rows, and all
  * rows again for the totals: about 0.8 s of CPU per duration for a year of the statistics benchmark, a third of a
- * whole report's, where picking them here takes a few milliseconds.
+ * whole report's, where picking them here takes some 40 ms.
  */
 final class Durations {
 

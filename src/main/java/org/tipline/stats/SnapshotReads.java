@@ -31,8 +31,8 @@ class SnapshotReads {
      * Sorting for the percentiles and distinct incidents of a year of tips needs more memory than PostgreSQL's default
      * 4 MB, beyond which it sorts on disk. Just-in-time compilation of these expressions costs more (about 0.2 s) than it
      * saves on half a million rows. Parallel workers would split each statement again, while the statements already
-     * run side by side: more processes for the same cores, which cost more CPU per report (about 2.9 s against 2.5 s
-     * measured). The driver prepares a statement on the server once it has run a few times on a connection, after which
+     * run side by side: more processes for the same cores, which cost more CPU per report (measured: at least 2.9 s
+     * against 2.4 to 2.8 s). The driver prepares a statement on the server once it has run a few times on a connection, after which
      * PostgreSQL may keep one generic plan for every range; a plan for the range at hand costs a millisecond and reads
      * a month's pages for a month. All four for the statistics' own transactions only.
      */
