@@ -1,11 +1,8 @@
 package org.tipline.platform;
 
-import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.util.HashSet;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * Tells a failure to reach PostgreSQL from a bug. The first is the database's outage, not the request's fault nor
@@ -22,20 +19,15 @@ public final class DatabaseOutage {
 
     /** Whether {@code failure}, or one of its causes, is a lost or refused connection to the database. */
     public static boolean causedBy(Throwable failure) {
-        Set<Throwable> seen = new HashSet<>();
-        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                    || cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")
-                    || (cause instanceof SQLException sql && connectionState(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, cause -> cause instanceof SQLTransientConnectionException
+                || cause instanceof SQLNonTransientConnectionException
+                || cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException"))
+                || Causes.anySqlState(failure, DatabaseOutage::connectionState);
     }
 
     /** SQLSTATE class 08 (connection exception) and 57P01–57P03 (the server shut down or cannot take connections). */
     private static boolean connectionState(String state) {
-        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"));
+        return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
     }
 
     /** The answer to give: a 503 problem with {@code Retry-After}, and the incident id to quote. */

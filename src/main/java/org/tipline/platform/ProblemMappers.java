@@ -125,6 +125,10 @@ public class ProblemMappers {
             LOG.errorf("Database unavailable, incident %s: %s", incident, SafeThrowableDescription.of(e));
             return domain(DatabaseOutage.answer(incident));
         }
+        if (ConcurrentChange.causedBy(e)) {
+            LOG.warnf("Refused as it met another request, incident %s: %s", incident, SafeThrowableDescription.of(e));
+            return domain(ConcurrentChange.answer(incident));
+        }
         LOG.errorf("Unexpected failure, incident %s: %s", incident, SafeThrowableDescription.of(e));
         return respond(HttpProblems.internalError(incident));
     }

@@ -60,7 +60,8 @@ public class ProblemResponses implements OASFilter {
         ProofRequired(428, "No Tipline-Proof, or one that is malformed, forged, expired, already spent or too weak: solve a "
                 + "new challenge of GET /api/v1/challenge and send again; nothing stored"),
         TooManyRequests(429, "Too many requests; retry after the Retry-After seconds; nothing stored"),
-        ServiceUnavailable(503, "The database cannot be reached, or the server is saturated (busy); nothing stored; send "
+        ServiceUnavailable(503, "The database cannot be reached (database-unavailable), the server is saturated (busy), or "
+                + "another request changed the same thing at the same moment (concurrent-change); nothing stored; send "
                 + "again after the Retry-After seconds");
 
         final int status;

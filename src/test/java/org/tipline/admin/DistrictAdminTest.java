@@ -10,7 +10,11 @@ import static org.hamcrest.Matchers.not;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -19,8 +23,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import jakarta.inject.Inject;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.tipline.audit.AuditEvent;
 import org.tipline.directory.Agency;
@@ -43,6 +50,9 @@ class DistrictAdminTest {
 
     @Inject
     Clock clock;
+
+    @Inject
+    DataSource database;
 
     private static ValidatableResponse create(String token, Object body) {
         return given().auth().oauth2(token).contentType("application/json").body(body).post("/api/v1/admin/districts").then();
@@ -68,6 +78,52 @@ class DistrictAdminTest {
         Map<String, Object> body = settings(name);
         body.put(field, value);
         return body;
+    }
+
+    /**
+     * Two administrators create one name at the same moment: both checks find it free, the database's unique index
+     * refuses the second insert at its commit. That refusal is a "send again" (after which the check answers 409
+     * duplicate), never a 500. The other administrator's insert is held open here until the request waits on it.
+     */
+    @Test
+    void shouldAskTheLoserOfARaceForANameToSendAgainNotAnswer500() throws Exception {
+        String name = DirectoryFixtures.unique("Twin District");
+        CompletableFuture<Response> answer;
+        try (Connection other = database.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement insert = other.prepareStatement(
+                    "insert into district (id, name, time_zone) values (gen_random_uuid(), ?, 'America/Denver')")) {
+                insert.setString(1, name);
+                insert.executeUpdate();
+            }
+            answer = CompletableFuture.supplyAsync(() -> given().auth().oauth2(ADMIN).contentType("application/json")
+                    .body(Map.of("name", name, "timeZone", "America/Denver")).post("/api/v1/admin/districts").andReturn());
+            awaitInsertWaitingOnALock(name);
+            other.commit();
+        }
+
+        Response refused = answer.get(30, TimeUnit.SECONDS);
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.jsonPath().getString("code")).isEqualTo("concurrent-change");
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
+        create(ADMIN, Map.of("name", name, "timeZone", "America/Denver")).statusCode(409).body("code", equalTo("duplicate"));
+    }
+
+    private void awaitInsertWaitingOnALock(String name) throws Exception {
+        try (Connection watcher = database.getConnection(); PreparedStatement waiting = watcher.prepareStatement(
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query ilike 'insert into district%'")) {
+            for (int attempt = 0; attempt < 300; attempt++) {
+                try (ResultSet row = waiting.executeQuery()) {
+                    row.next();
+                    if (row.getLong(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("The request never waited on the other insert of " + name);
     }
 
     @Test
