@@ -1,9 +1,7 @@
 package org.tipline.abuse;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.regex.Pattern;
+import org.tipline.platform.Sha256;
 
 /** The puzzle itself: SHA-256 of {@code token:nonce} must start with {@code difficulty} zero bits. */
 public final class ProofCheck {
@@ -20,7 +18,7 @@ public final class ProofCheck {
 
     /** True when {@code nonce} solves {@code token} at {@code difficulty}. */
     public static boolean solves(String token, String nonce, int difficulty) {
-        return leadingZeroBits(sha256(token + ":" + nonce)) >= difficulty;
+        return leadingZeroBits(Sha256.of(token + ":" + nonce)) >= difficulty;
     }
 
     static int leadingZeroBits(byte[] digest) {
@@ -35,11 +33,4 @@ public final class ProofCheck {
         return bits;
     }
 
-    static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import org.tipline.abuse.ChallengeTokens.Claims;
+import org.tipline.platform.Sha256;
 
 /**
  * Proof of work instead of refusal (DESIGN 5): before a tip or a case-code session, a client solves a challenge
@@ -63,7 +64,7 @@ public class ProofOfWork {
         if (!claims.expiresAt().isAfter(clock.instant())) {
             throw ProofRefusedException.expired(purpose);
         }
-        return new VerifiedProof(purpose, ProofCheck.sha256(token), claims.expiresAt());
+        return new VerifiedProof(purpose, Sha256.of(token), claims.expiresAt());
     }
 
     /** A proof that solves a challenge of ours and has not expired; {@link #spend()} it to pay with it. */

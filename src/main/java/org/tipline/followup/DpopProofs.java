@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import org.jose4j.lang.JoseException;
 import org.tipline.abuse.SpentProofs;
 import org.tipline.platform.Redaction;
 import org.tipline.platform.Redaction.Redacted;
+import org.tipline.platform.Sha256;
 
 /**
  * Checks the DPoP proof (RFC 9449) that must come with every request of a key-bound reporter token: a JWT signed by
@@ -92,7 +92,7 @@ class DpopProofs {
                     && !issuedAt.isBefore(now.minus(settings.dpopProofLifetime())) && !issuedAt.isAfter(now.plus(FUTURE_SKEW))
                     && jti != null && !jti.isEmpty() && jti.length() <= 128
                     && MessageDigest.isEqual(ascii(tokenHash(request.accessToken())), ascii(claims.getStringClaimValue("ath")));
-            if (!fits || !spent.spend(sha256("dpop|" + expectedThumbprint + "|" + jti),
+            if (!fits || !spent.spend(Sha256.of("dpop|" + expectedThumbprint + "|" + jti),
                     issuedAt.plus(settings.dpopProofLifetime()).plus(FUTURE_SKEW))) {
                 throw new DpopProofInvalidException();
             }
@@ -121,16 +121,9 @@ class DpopProofs {
 
     /** {@code ath}: base64url SHA-256 of the access token's ASCII. */
     static String tokenHash(String accessToken) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(accessToken));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.of(accessToken));
     }
 
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static byte[] ascii(String text) {
         return text == null ? new byte[0] : text.getBytes(StandardCharsets.US_ASCII);
