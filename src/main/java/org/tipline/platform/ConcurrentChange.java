@@ -1,6 +1,5 @@
 package org.tipline.platform;
 
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -27,20 +26,8 @@ public final class ConcurrentChange {
 
     /** The answer to give: a 503 problem with {@code Retry-After}, and the incident id to quote. */
     static DomainException answer(String incidentId) {
-        return new Refused(incidentId);
-    }
-
-    private static final class Refused extends DomainException {
-
-        Refused(String incidentId) {
-            super(503, "concurrent-change", "Changed at the same moment",
-                    "Another request changed the same thing at the same moment; nothing was saved. Please send again. "
-                            + "(Incident " + incidentId + ".)");
-        }
-
-        @Override
-        public OptionalInt retryAfterSeconds() {
-            return OptionalInt.of(RETRY_AFTER_SECONDS);
-        }
+        return new SendAgain("concurrent-change", "Changed at the same moment",
+                "Another request changed the same thing at the same moment; nothing was saved. Please send again. "
+                        + "(Incident " + incidentId + ".)", RETRY_AFTER_SECONDS);
     }
 }

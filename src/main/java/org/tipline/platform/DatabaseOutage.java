@@ -2,7 +2,6 @@ package org.tipline.platform;
 
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.util.OptionalInt;
 
 /**
  * Tells a failure to reach PostgreSQL from a bug. The first is the database's outage, not the request's fault nor
@@ -32,20 +31,9 @@ public final class DatabaseOutage {
 
     /** The answer to give: a 503 problem with {@code Retry-After}, and the incident id to quote. */
     static DomainException answer(String incidentId) {
-        return new Unavailable(incidentId);
-    }
-
-    private static final class Unavailable extends DomainException {
-
-        Unavailable(String incidentId) {
-            super(503, "database-unavailable", "Temporarily unavailable",
-                    "The service cannot reach its database right now; nothing was saved. Please send again in a few "
-                            + "seconds. If someone is in danger now, call 911. (Incident " + incidentId + ".)");
-        }
-
-        @Override
-        public OptionalInt retryAfterSeconds() {
-            return OptionalInt.of(RETRY_AFTER_SECONDS);
-        }
+        return new SendAgain("database-unavailable", "Temporarily unavailable",
+                "The service cannot reach its database right now; nothing was saved. Please send again in a few "
+                        + "seconds. If someone is in danger now, call 911. (Incident " + incidentId + ".)",
+                RETRY_AFTER_SECONDS);
     }
 }
