@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.postgresql.PGStatement;
 import org.tipline.platform.Where;
@@ -78,18 +79,8 @@ public class StatsSql {
         Cell totals = new Cell();
         cells.values().forEach(totals::add);
         query.incidents.forEach((key, distinct) -> cellOf(key, cells, totals).distinctIncidents = distinct);
-        Durations acknowledged = new Durations();
-        query.acknowledge.forEach((key, durations) -> {
-            cellOf(key, cells, totals).acknowledge = durations.times();
-            acknowledged.addAll(durations);
-        });
-        totals.acknowledge = acknowledged.times();
-        Durations closed = new Durations();
-        query.close.forEach((key, durations) -> {
-            cellOf(key, cells, totals).close = durations.times();
-            closed.addAll(durations);
-        });
-        totals.close = closed.times();
+        totals.acknowledge = times(query.acknowledge, cells, totals, (cell, times) -> cell.acknowledge = times);
+        totals.close = times(query.close, cells, totals, (cell, times) -> cell.close = times);
         List<Row> rows = new ArrayList<>();
         if (dimensions.isEmpty()) {
             cells.clear(); // the one cell of a breakdown by nothing is the totals
@@ -98,6 +89,17 @@ public class StatsSql {
                 .forEach(cell -> rows.add(new Row(cell.getKey(), cell.getValue().tally())));
         rows.add(new Row(List.of(), totals.tally()));
         return new Counted(rows, query.peaks);
+    }
+
+    /** Gives each cell the times of its durations of one kind ({@code set}); returns those of all cells' together. */
+    private static Tally.Times[] times(Map<List<String>, Durations> byCell, Map<List<String>, Cell> cells, Cell totals,
+            BiConsumer<Cell, Tally.Times[]> set) {
+        Durations all = new Durations();
+        byCell.forEach((key, durations) -> {
+            set.accept(cellOf(key, cells, totals), durations.times());
+            all.addAll(durations);
+        });
+        return all.times();
     }
 
     /** The totals are keyed by null: a breakdown by nothing has one cell, keyed by the empty list. */
