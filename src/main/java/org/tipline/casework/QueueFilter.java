@@ -1,13 +1,12 @@
 package org.tipline.casework;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.tipline.directory.Category;
 import org.tipline.platform.InvalidParameterException;
 import org.tipline.platform.Parameters;
+import org.tipline.tip.TipReference;
 import org.tipline.tip.TipStatus;
 import org.tipline.tip.Urgency;
 
@@ -18,8 +17,6 @@ import org.tipline.tip.Urgency;
  */
 public record QueueFilter(Optional<TipStatus> status, Optional<Urgency> urgency, Optional<UUID> school, Optional<String> category,
         Optional<String> reference, boolean overdueOnly, int page, int size) {
-
-    private static final Pattern REFERENCE = Pattern.compile("T-\\d{4}-\\d{6,}");
 
     public static QueueFilter parse(String status, String urgency, String school, String category, String reference,
             String overdue, String page, String size) {
@@ -39,16 +36,12 @@ public record QueueFilter(Optional<TipStatus> status, Optional<Urgency> urgency,
                 Parameters.number("size", size, 25, 1, 100));
     }
 
-    /** Spaces around it and lower case are forgiven: a reference is often typed from a phone call or a mail. */
     private static Optional<String> reference(String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        String reference = value.strip().toUpperCase(Locale.ROOT);
-        if (!REFERENCE.matcher(reference).matches()) {
-            throw new InvalidParameterException("reference", "a tip reference such as T-2026-000123");
-        }
-        return Optional.of(reference);
+        return Optional.of(TipReference.parse(value)
+                .orElseThrow(() -> new InvalidParameterException("reference", "a tip reference such as T-2026-000123")));
     }
 
     private static <E extends Enum<E>> Optional<E> oneOf(String name, String value, Class<E> type) {

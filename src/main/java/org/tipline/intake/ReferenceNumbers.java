@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
+import org.tipline.tip.TipReference;
 
 /**
  * Hands out public references {@code T-YYYY-NNNNNN}, numbered from 1 each year: NNNNNN = a value of the sequence
@@ -32,7 +33,7 @@ class ReferenceNumbers {
             }
             long base = known.or(() -> base(entities, year)).orElseThrow();
             if (value > base) {
-                return "T-%d-%06d".formatted(year, value - base);
+                return TipReference.of(year, value - base);
             }
         }
     }
